@@ -1,0 +1,42 @@
+// Composes the HTTP app and the jobs from the modules' routes and use cases. No business logic.
+import { sql } from 'kysely';
+import type { Config } from './platform/config.js';
+import { DomainError } from './platform/errors/index.js';
+import { createHttpServer, registerServiceRoutes } from './platform/http/index.js';
+import type { JobDefinition } from './platform/jobs/index.js';
+import { systemActor, type Deps } from './platform/usecase.js';
+import { registerJournalRoutes, recordJournalVerification } from './modules/audit/index.js';
+import { purgeExpiredSessions, registerAuthentication, registerAuthRoutes } from './modules/auth/index.js';
+
+export async function buildHttpApp(deps: Deps, config: Config, version: string) {
+  const { app, metrics } = await createHttpServer({ config, logger: deps.logger, version });
+  registerServiceRoutes(app, metrics, async () => {
+    try {
+      await sql`SELECT 1`.execute(deps.db);
+    } catch {
+      throw new DomainError('unavailable', 'database_unavailable', 'The database is not reachable.');
+    }
+  });
+  registerAuthentication(app, deps);
+  registerAuthRoutes(app, deps, config);
+  registerJournalRoutes(app, deps);
+  await app.ready();
+  return app;
+}
+
+export function jobsOf(deps: Deps): JobDefinition[] {
+  return [
+    {
+      name: 'auth.purge-sessions',
+      cron: '17 3 * * *',
+      description: 'Delete expired and ended sessions.',
+      run: () => purgeExpiredSessions(deps, systemActor('auth.purge-sessions'), undefined),
+    },
+    {
+      name: 'audit.verify-journal',
+      cron: '47 2 * * *',
+      description: 'Recompute the log journal hash chain and journal the result.',
+      run: () => recordJournalVerification(deps, systemActor('audit.verify-journal'), undefined),
+    },
+  ];
+}

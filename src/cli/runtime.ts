@@ -1,0 +1,46 @@
+import { systemClock } from '../platform/clock.js';
+import { loadConfig, type Config } from '../platform/config.js';
+import { migrateToLatest, openDatabase, type DatabaseHandle } from '../platform/db/index.js';
+import { createLogger, type Logger } from '../platform/logging.js';
+import type { Deps } from '../platform/usecase.js';
+import { journalWriter } from '../modules/audit/index.js';
+
+export interface Runtime {
+  config: Config;
+  logger: Logger;
+  database: DatabaseHandle;
+  deps: Deps;
+}
+
+/**
+ * Opens the database for a command: `owner` for serve (fails if another serve owns the data
+ * directory), `client` for the other commands (joins a running server, or starts one for the
+ * command). Migrations run before anything else.
+ */
+export async function openRuntime(mode: 'owner' | 'client', logLevel?: string): Promise<Runtime> {
+  const config = loadConfig();
+  const logger = createLogger(logLevel ?? config.logLevel);
+  const database = await openDatabase(config, logger, mode);
+  try {
+    await migrateToLatest(database.db);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  return { config, logger, database, deps: { db: database.db, clock: systemClock, journal: journalWriter, logger } };
+}
+
+export async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
+  const rt = await openRuntime('client', process.env.LOG_LEVEL ?? 'warn');
+  try {
+    return await fn(rt);
+  } finally {
+    await rt.database.close();
+  }
+}
+
+export async function readSecretFromStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}

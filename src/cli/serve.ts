@@ -1,0 +1,41 @@
+import { buildHttpApp, jobsOf } from '../app.js';
+import { startJobs, type JobRunner } from '../platform/jobs/index.js';
+import { version } from '../platform/version.js';
+import { openRuntime } from './runtime.js';
+
+/** `zanstat serve [--role all|web|worker]`: the portal and API, the job worker, or both. */
+export async function serve(roleFlag: string | undefined): Promise<void> {
+  const rt = await openRuntime('owner');
+  const role = (roleFlag ?? rt.config.role) as 'all' | 'web' | 'worker';
+  if (!['all', 'web', 'worker'].includes(role)) throw new Error(`--role must be all, web or worker, not "${role}"`);
+  const { logger } = rt;
+  let jobs: JobRunner | null = null;
+  let http: Awaited<ReturnType<typeof buildHttpApp>> | null = null;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    await http?.close().catch((err: unknown) => logger.error({ err }, 'closing HTTP failed'));
+    await jobs?.stop().catch((err: unknown) => logger.error({ err }, 'stopping jobs failed'));
+    await rt.database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  try {
+    if (role !== 'web' && rt.config.jobsEnabled) {
+      jobs = await startJobs(rt.database.url, jobsOf(rt.deps), logger, { work: true, schedule: true });
+    }
+    if (role !== 'worker') {
+      http = await buildHttpApp(rt.deps, rt.config, version);
+      await http.listen({ port: rt.config.port, host: rt.config.host });
+    }
+    logger.info({ role, version, embedded: rt.database.embedded !== null }, 'zanstat is serving');
+  } catch (err) {
+    logger.error({ err }, 'start failed');
+    await jobs?.stop().catch(() => undefined);
+    await rt.database.close();
+    throw err;
+  }
+}

@@ -1,0 +1,200 @@
+// Every configuration key is declared once here: name, type, default, description.
+// `loadConfig` validates the environment at boot and stops with a message naming the key;
+// `renderConfigDocs` generates docs/config.md, and a test checks the file is current.
+
+type Kind = 'string' | 'integer' | 'boolean' | 'enum' | 'url' | 'path';
+
+interface Declaration<K extends Kind = Kind> {
+  readonly kind: K;
+  readonly default: string | null;
+  readonly description: string;
+  readonly values?: readonly string[];
+  readonly min?: number;
+  readonly max?: number;
+  readonly secret?: boolean;
+}
+
+export const configDeclaration = {
+  PORT: {
+    kind: 'integer',
+    default: '8080',
+    min: 0,
+    max: 65535,
+    description: 'TCP port the HTTP server listens on (0 picks a free port).',
+  },
+  HOST: { kind: 'string', default: '0.0.0.0', description: 'Address the HTTP server binds to.' },
+  DATABASE_URL: {
+    kind: 'url',
+    default: null,
+    secret: true,
+    description:
+      'PostgreSQL (15 or newer) connection URL. When unset, zanstat starts its own embedded PostgreSQL server in DATA_DIR.',
+  },
+  DATA_DIR: {
+    kind: 'path',
+    default: './data',
+    description:
+      'Directory of the embedded PostgreSQL cluster (pg/), its owner lock and connection file. Unused with DATABASE_URL.',
+  },
+  DATABASE_POOL_SIZE: {
+    kind: 'integer',
+    default: '10',
+    min: 1,
+    max: 200,
+    description: 'Maximum connections in the pool of one service instance.',
+  },
+  ROLE: {
+    kind: 'enum',
+    default: 'all',
+    values: ['all', 'web', 'worker'],
+    description: 'What `serve` runs: the HTTP server, the job worker, or both (overridden by --role).',
+  },
+  LOG_LEVEL: {
+    kind: 'enum',
+    default: 'info',
+    values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+    description: 'Minimum level of the JSON log written to standard output.',
+  },
+  PUBLIC_BASE_URL: {
+    kind: 'url',
+    default: 'http://localhost:8080',
+    description: 'The public address of the service, used in links, feeds and the OpenAPI document.',
+  },
+  RATE_LIMIT_PUBLIC: {
+    kind: 'integer',
+    default: '600',
+    min: 0,
+    max: 1_000_000,
+    description: 'Requests per minute per client address on public routes; 0 turns the limit off (benchmarks).',
+  },
+  BODY_LIMIT_BYTES: {
+    kind: 'integer',
+    default: '10485760',
+    min: 1024,
+    max: 1_073_741_824,
+    description: 'Largest request body accepted; larger bodies get 413.',
+  },
+  SESSION_TTL_HOURS: {
+    kind: 'integer',
+    default: '12',
+    min: 1,
+    max: 720,
+    description: 'Lifetime of a signed-in session of a person.',
+  },
+  COOKIE_SECURE: {
+    kind: 'boolean',
+    default: 'false',
+    description: 'Mark the session cookie Secure (set true behind HTTPS).',
+  },
+  TOKEN_DEFAULT_DAYS: {
+    kind: 'integer',
+    default: '365',
+    min: 1,
+    max: 3650,
+    description: 'Validity of a new API token when its creator names none.',
+  },
+  JOBS_ENABLED: {
+    kind: 'boolean',
+    default: 'true',
+    description: 'Start scheduled jobs in the worker role (tests turn it off).',
+  },
+} as const satisfies Record<string, Declaration>;
+
+export type ConfigKey = keyof typeof configDeclaration;
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  databasePoolSize: number;
+  role: 'all' | 'web' | 'worker';
+  logLevel: string;
+  publicBaseUrl: string;
+  rateLimitPublic: number;
+  bodyLimitBytes: number;
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  tokenDefaultDays: number;
+  jobsEnabled: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function parseValue(key: string, decl: Declaration, raw: string): { value?: unknown; problem?: string } {
+  switch (decl.kind) {
+    case 'integer': {
+      if (!/^-?\d+$/.test(raw.trim())) return { problem: `${key}: "${raw}" is not a whole number` };
+      const n = Number(raw);
+      if (decl.min !== undefined && n < decl.min) return { problem: `${key}: ${n} is below ${decl.min}` };
+      if (decl.max !== undefined && n > decl.max) return { problem: `${key}: ${n} is above ${decl.max}` };
+      return { value: n };
+    }
+    case 'boolean': {
+      const v = raw.trim().toLowerCase();
+      if (['true', '1', 'yes'].includes(v)) return { value: true };
+      if (['false', '0', 'no'].includes(v)) return { value: false };
+      return { problem: `${key}: "${raw}" is not true or false` };
+    }
+    case 'enum':
+      if (!decl.values?.includes(raw)) {
+        return { problem: `${key}: "${raw}" is not one of ${decl.values?.join(', ')}` };
+      }
+      return { value: raw };
+    case 'url':
+      try {
+        new URL(raw);
+        return { value: raw };
+      } catch {
+        return { problem: `${key}: "${decl.secret ? '***' : raw}" is not a valid URL` };
+      }
+    default:
+      return { value: raw };
+  }
+}
+
+const camel = (key: string): string => key.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** Reads and validates every declared key; unknown ZANSTAT_* keys are refused too. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const problems: string[] = [];
+  const out: Record<string, unknown> = {};
+  for (const [key, decl] of Object.entries(configDeclaration) as [string, Declaration][]) {
+    const raw = env[key] === '' ? undefined : env[key];
+    const source = raw ?? decl.default;
+    if (source === null) {
+      out[camel(key)] = null;
+      continue;
+    }
+    const { value, problem } = parseValue(key, decl, source);
+    if (problem) problems.push(problem);
+    else out[camel(key)] = value;
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return out as unknown as Config;
+}
+
+export function renderConfigDocs(): string {
+  const rows = (Object.entries(configDeclaration) as [string, Declaration][]).map(([key, d]) => {
+    const type = d.kind === 'enum' ? `one of ${d.values?.map((v) => `\`${v}\``).join(', ')}` : d.kind;
+    const def = d.default === null ? '(unset)' : `\`${d.default}\``;
+    return `| \`${key}\` | ${type} | ${def} | ${d.description} |`;
+  });
+  return [
+    '# Configuration',
+    '',
+    'Generated from `src/platform/config.ts` by `npm run docs:config`; a test fails when it is out of date.',
+    'Every key is read from the environment at start and validated; a wrong value stops the start',
+    'with a message naming the key.',
+    '',
+    '| key | type | default | what it does |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
+}

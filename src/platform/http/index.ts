@@ -1,0 +1,3 @@
+export { createHttpServer, registerServiceRoutes, metaOf, actorPaths, type HttpApp } from './server.js';
+export { toProblem, type Problem } from './problem.js';
+export * as schemas from './schemas.js';

@@ -1,0 +1,121 @@
+import { DomainError, translateDatabaseError, type ErrorCategory, type FieldProblem } from '../errors/index.js';
+
+// RFC 9457 problem details: one shape for every error of the API, pinned by a test.
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  requestId: string;
+  errors?: FieldProblem[];
+}
+
+const statusOf: Record<ErrorCategory, number> = {
+  malformed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unsupported_media: 415,
+  invalid_input: 422,
+  rate_limited: 429,
+  unavailable: 503,
+};
+
+const titleOf: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Authentication required',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  406: 'Not acceptable',
+  409: 'Conflict',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  422: 'Invalid input',
+  429: 'Too many requests',
+  500: 'Internal server error',
+  503: 'Service unavailable',
+};
+
+interface AjvError {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+interface FastifyLikeError {
+  statusCode?: number;
+  code?: string;
+  message: string;
+  validation?: AjvError[];
+  validationContext?: string;
+}
+
+const contextName = (c: string | undefined) => (c === 'querystring' ? 'query' : (c ?? 'body'));
+
+/** Turns ajv's errors into pointers at the offending value: `/query/from`, `/body/role`. */
+export function validationProblems(errors: AjvError[], context: string | undefined): FieldProblem[] {
+  const base = `/${contextName(context)}`;
+  const seen = new Set<string>();
+  const out: FieldProblem[] = [];
+  for (const e of errors) {
+    let pointer = `${base}${e.instancePath}`;
+    let message = e.message ?? 'is invalid';
+    if (e.keyword === 'required') {
+      pointer = `${pointer}/${String(e.params.missingProperty)}`;
+      message = 'is required';
+    } else if (e.keyword === 'additionalProperties') {
+      pointer = `${pointer}/${String(e.params.additionalProperty)}`;
+      message = 'is not a known field';
+    }
+    const key = `${pointer}|${e.keyword}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ pointer, code: e.keyword, message });
+  }
+  return out;
+}
+
+// Fastify's own 4xx errors, named in the API's words.
+const fastifyCodes: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'empty_body',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'body_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'invalid_content_length',
+  FST_ERR_CTP_INVALID_TYPE: 'unsupported_media_type',
+  FST_ERR_BAD_URL: 'malformed_url',
+};
+const slug = (s: string) => fastifyCodes[s] ?? s.toLowerCase().replace(/^fst_err_/, '').replace(/[^a-z0-9]+/g, '_');
+
+export function toProblem(err: unknown, requestId: string): { problem: Problem; internal: boolean } {
+  const make = (status: number, code: string, detail: string, errors?: FieldProblem[]) => ({
+    problem: {
+      type: `urn:zanstat:problem:${code}`,
+      title: titleOf[status] ?? 'Error',
+      status,
+      detail,
+      code,
+      requestId,
+      ...(errors && errors.length ? { errors } : {}),
+    },
+    internal: status >= 500,
+  });
+  const domain = err instanceof DomainError ? err : translateDatabaseError(err);
+  if (domain) return make(statusOf[domain.category], domain.code, domain.message, domain.errors);
+  const f = err as FastifyLikeError;
+  if (f && Array.isArray(f.validation)) {
+    const errors = validationProblems(f.validation, f.validationContext);
+    const where = errors.map((e) => e.pointer).join(', ');
+    return make(422, 'invalid_input', `The request has invalid values: ${where}.`, errors);
+  }
+  if (f && typeof f.statusCode === 'number' && f.statusCode >= 400 && f.statusCode < 500) {
+    const code = f.statusCode === 429 ? 'rate_limited' : f.code ? slug(f.code) : 'bad_request';
+    return make(f.statusCode, code, f.message);
+  }
+  return make(500, 'internal_error', 'Something went wrong on our side. The request id identifies it in our logs.');
+}

@@ -1,0 +1,28 @@
+import { Type, type TSchema } from '@sinclair/typebox';
+
+// Shared response pieces: the problem shape, and the security requirement of actor routes.
+
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    code: Type.String(),
+    requestId: Type.String(),
+    errors: Type.Optional(
+      Type.Array(Type.Object({ pointer: Type.String(), code: Type.String(), message: Type.String() })),
+    ),
+  },
+  { $id: 'Problem', description: 'RFC 9457 problem details' },
+);
+
+export const actorSecurity: Record<string, string[]>[] = [{ bearerToken: [] }, { sessionCookie: [] }];
+
+/** The error responses a route with an actor can give, for its OpenAPI entry. */
+export function problems(...statuses: number[]): Record<number, TSchema> {
+  return Object.fromEntries(statuses.map((s) => [s, ProblemSchema]));
+}
+
+export const IsoDateTime = Type.String({ format: 'date-time' });
+export const Uuid = Type.String({ format: 'uuid' });

@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import client from 'prom-client';
+import type { Config } from '../config.js';
+import type { Logger } from '../logging.js';
+import { anonymousActor, type Actor, type RequestMeta } from '../usecase.js';
+import { toProblem } from './problem.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+  }
+}
+
+export type HttpApp = FastifyInstance<
+  import('node:http').Server,
+  import('node:http').IncomingMessage,
+  import('node:http').ServerResponse,
+  Logger,
+  TypeBoxTypeProvider
+>;
+
+/** Paths that need an actor; everything else under /api/v1 is public, read-only and rate-limited. */
+export const actorPaths = ['/api/v1/staff/', '/api/v1/admin/', '/api/v1/submissions'];
+const unlimitedPaths = ['/healthz', '/readyz', '/metrics'];
+
+export const metaOf = (req: FastifyRequest): RequestMeta => ({ requestId: String(req.id), clientAddress: req.ip });
+
+export interface HttpOptions {
+  config: Config;
+  logger: Logger;
+  version: string;
+}
+
+export async function createHttpServer(opts: HttpOptions): Promise<{ app: HttpApp; metrics: client.Registry }> {
+  const { config } = opts;
+  const app = Fastify({
+    loggerInstance: opts.logger,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9._-]{8,128}$/.test(given) ? given : randomUUID();
+    },
+    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as HttpApp;
+
+  app.decorateRequest('actor', null as unknown as Actor);
+  app.addHook('onRequest', async (req, reply) => {
+    req.actor = anonymousActor;
+    reply.header('x-request-id', req.id);
+  });
+
+  const metrics = new client.Registry();
+  client.collectDefaultMetrics({ register: metrics });
+  const duration = new client.Histogram({
+    name: 'zanstat_http_request_duration_seconds',
+    help: 'HTTP request duration by route and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [metrics],
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    duration.observe(
+      { method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+  await app.register(compress, { threshold: 1024 });
+  await app.register(cookie);
+  await app.register(formbody);
+  if (config.rateLimitPublic > 0) {
+    await app.register(rateLimit, {
+      max: config.rateLimitPublic,
+      timeWindow: 60_000,
+      allowList: (req) =>
+        unlimitedPaths.includes(req.url.split('?')[0] ?? '') || actorPaths.some((p) => req.url.startsWith(p)),
+      errorResponseBuilder: (_req, ctx) =>
+        Object.assign(new Error(`Too many requests: the limit is ${ctx.max} a minute; try again in ${ctx.after}.`), {
+          statusCode: 429,
+        }),
+    });
+  }
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'zanstat API',
+        version: opts.version,
+        description:
+          'Legal statistics of the Republic of Kazakhstan: report forms, releases, open data, requests and collections. Public reads are free and need no key.',
+        license: { name: 'Open data: free to reuse with attribution', identifier: 'CC-BY-4.0' },
+      },
+      servers: [{ url: config.publicBaseUrl }],
+      components: {
+        securitySchemes: {
+          bearerToken: { type: 'http', scheme: 'bearer', description: 'API token of a machine client (zst_…).' },
+          sessionCookie: { type: 'apiKey', in: 'cookie', name: 'zanstat_session', description: 'Session of a signed-in person; unsafe methods also need the X-CSRF-Token header.' },
+        },
+      },
+      tags: [
+        { name: 'service', description: 'Health, readiness, metrics' },
+        { name: 'session', description: 'Signing in and out' },
+        { name: 'admin', description: 'Users and API tokens (the Administrator)' },
+        { name: 'journal', description: 'The log journal (Order 25, para 2, item 1)' },
+      ],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+
+  app.setErrorHandler(async (err, req, reply: FastifyReply) => {
+    const { problem, internal } = toProblem(err, String(req.id));
+    if (internal) req.log.error({ err }, 'request failed');
+    else req.log.info({ code: problem.code, status: problem.status }, 'request refused');
+    return reply.status(problem.status).type('application/problem+json').send(problem);
+  });
+  app.setNotFoundHandler(async (req, reply) => {
+    const { problem } = toProblem(
+      Object.assign(new Error(`No route ${req.method} ${req.url.split('?')[0]}.`), { statusCode: 404, code: 'route_not_found' }),
+      String(req.id),
+    );
+    return reply.status(404).type('application/problem+json').send(problem);
+  });
+
+  return { app, metrics };
+}
+
+/** Fixed bytes from memory: /healthz is also the HTTP ceiling the benchmarks measure against. */
+const HEALTHY = Buffer.from('{"status":"ok"}');
+
+export function registerServiceRoutes(app: HttpApp, metrics: client.Registry, checkDatabase: () => Promise<void>): void {
+  app.get('/healthz', { schema: { tags: ['service'], summary: 'The process is up', response: { 200: { type: 'object', properties: { status: { type: 'string' } } } } } }, async (_req, reply) =>
+    reply.type('application/json').send(HEALTHY as never),
+  );
+  app.get('/readyz', { schema: { tags: ['service'], summary: 'The database is reachable', response: { 200: { type: 'object', properties: { status: { type: 'string' } } } } } }, async () => {
+    await checkDatabase();
+    return { status: 'ready' };
+  });
+  app.get('/metrics', { schema: { tags: ['service'], summary: 'Prometheus metrics', produces: ['text/plain'] } }, async (_req, reply) =>
+    reply.type(metrics.contentType).send(await metrics.metrics()),
+  );
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}

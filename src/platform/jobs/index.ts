@@ -1,0 +1,1 @@
+export { startJobs, type JobDefinition, type JobRunner } from './jobs.js';
