@@ -24,7 +24,8 @@ const usage = `zanstat — the information system of legal statistics
 const cli = systemActor('cli');
 
 function asRole(value: string | undefined): Role {
-  if (!value || !(roles as readonly string[]).includes(value)) throw new Error(`--role must be one of ${roles.join(', ')}`);
+  if (!value || !(roles as readonly string[]).includes(value))
+    throw new Error(`--role must be one of ${roles.join(', ')}`);
   return value as Role;
 }
 function required(values: Record<string, unknown>, key: string): string {
@@ -62,7 +63,8 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'user': {
       if (sub !== 'add') break;
-      if (!values['password-stdin'] && process.stdin.isTTY) throw new Error('give the password on standard input with --password-stdin');
+      if (!values['password-stdin'] && process.stdin.isTTY)
+        throw new Error('give the password on standard input with --password-stdin');
       const password = await readSecretFromStdin();
       const user = await withRuntime((rt) =>
         addUser(rt.deps, cli, {
@@ -79,12 +81,22 @@ async function main(argv: string[]): Promise<number> {
     case 'token': {
       if (sub === 'create') {
         const days = values.days === undefined ? 365 : Number(values.days);
-        if (!Number.isInteger(days) || days < 1 || days > 3650) throw new Error('--days must be a whole number from 1 to 3650');
+        if (!Number.isInteger(days) || days < 1 || days > 3650)
+          throw new Error('--days must be a whole number from 1 to 3650');
         const r = await withRuntime((rt) =>
-          createToken(rt.deps, cli, { name: required(values, 'name'), organisationId: required(values, 'org'), role: asRole(values.role), validDays: days }),
+          createToken(rt.deps, cli, {
+            name: required(values, 'name'),
+            organisationId: required(values, 'org'),
+            role: asRole(values.role),
+            validDays: days,
+          }),
         );
-        if (values.json) console.log(JSON.stringify({ id: r.token.id, secret: r.secret, expiresAt: r.token.expiresAt }));
-        else console.log(`token ${r.token.id} (expires ${r.token.expiresAt.toISOString()})\n${r.secret}\nThis secret is shown once; store it now.`);
+        if (values.json)
+          console.log(JSON.stringify({ id: r.token.id, secret: r.secret, expiresAt: r.token.expiresAt }));
+        else
+          console.log(
+            `token ${r.token.id} (expires ${r.token.expiresAt.toISOString()})\n${r.secret}\nThis secret is shown once; store it now.`,
+          );
         return 0;
       }
       if (sub === 'revoke') {
@@ -100,8 +112,12 @@ async function main(argv: string[]): Promise<number> {
       if (sub !== 'verify') break;
       const report = await withRuntime((rt) => verifyJournal(rt.deps, cli, undefined));
       if (values.json) console.log(JSON.stringify(report));
-      else if (report.ok) console.log(`the log journal is intact: ${report.checked} entries, last ${report.lastSeq}`);
-      else console.log(`the log journal is BROKEN at entry ${report.firstBreak?.seq} (${report.firstBreak?.reason}); ${report.checked} entries checked`);
+      else if (report.ok)
+        console.log(`the log journal is intact: ${report.checked} entries, last ${report.lastSeq}`);
+      else
+        console.log(
+          `the log journal is BROKEN at entry ${report.firstBreak?.seq} (${report.firstBreak?.reason}); ${report.checked} entries checked`,
+        );
       return report.ok ? 0 : 3;
     }
     case undefined:
@@ -119,11 +135,13 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (err: unknown) => {
-    if (err instanceof ConfigError || err instanceof DataDirInUseError) process.stderr.write(`zanstat: ${err.message}\n`);
+    if (err instanceof ConfigError || err instanceof DataDirInUseError)
+      process.stderr.write(`zanstat: ${err.message}\n`);
     else if (err instanceof DomainError) {
       process.stderr.write(`zanstat: ${err.message}\n`);
       for (const e of err.errors) process.stderr.write(`  ${e.pointer}: ${e.message}\n`);
-    } else process.stderr.write(`zanstat: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    } else
+      process.stderr.write(`zanstat: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exit(1);
   },
 );

@@ -27,7 +27,12 @@ export async function openRuntime(mode: 'owner' | 'client', logLevel?: string): 
     await database.close();
     throw err;
   }
-  return { config, logger, database, deps: { db: database.db, clock: systemClock, journal: journalWriter, logger } };
+  return {
+    config,
+    logger,
+    database,
+    deps: { db: database.db, clock: systemClock, journal: journalWriter, logger },
+  };
 }
 
 export async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
@@ -42,5 +47,7 @@ export async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T
 export async function readSecretFromStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }

@@ -7,7 +7,8 @@ import { openRuntime } from './runtime.js';
 export async function serve(roleFlag: string | undefined): Promise<void> {
   const rt = await openRuntime('owner');
   const role = (roleFlag ?? rt.config.role) as 'all' | 'web' | 'worker';
-  if (!['all', 'web', 'worker'].includes(role)) throw new Error(`--role must be all, web or worker, not "${role}"`);
+  if (!['all', 'web', 'worker'].includes(role))
+    throw new Error(`--role must be all, web or worker, not "${role}"`);
   const { logger } = rt;
   let jobs: JobRunner | null = null;
   let http: Awaited<ReturnType<typeof buildHttpApp>> | null = null;

@@ -65,7 +65,8 @@ export const configDeclaration = {
     default: '600',
     min: 0,
     max: 1_000_000,
-    description: 'Requests per minute per client address on public routes; 0 turns the limit off (benchmarks).',
+    description:
+      'Requests per minute per client address on public routes; 0 turns the limit off (benchmarks).',
   },
   BODY_LIMIT_BYTES: {
     kind: 'integer',
@@ -158,7 +159,8 @@ function parseValue(key: string, decl: Declaration, raw: string): { value?: unkn
   }
 }
 
-const camel = (key: string): string => key.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+const camel = (key: string): string =>
+  key.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** Reads and validates every declared key; unknown ZANSTAT_* keys are refused too. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

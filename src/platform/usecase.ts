@@ -20,7 +20,13 @@ export interface Actor {
   organisationId: string | null;
 }
 
-export const anonymousActor: Actor = { kind: 'anonymous', id: null, name: 'anonymous', role: null, organisationId: null };
+export const anonymousActor: Actor = {
+  kind: 'anonymous',
+  id: null,
+  name: 'anonymous',
+  role: null,
+  organisationId: null,
+};
 
 /** The server's own jobs and the CLI act as the system actor, named after what runs. */
 export const systemActor = (name: string): Actor => ({

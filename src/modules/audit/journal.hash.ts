@@ -66,9 +66,24 @@ export function findFirstBreak(
   let checked = 0;
   for (const e of entries) {
     checked++;
-    if (e.seq !== lastSeq + 1) return { broken: { seq: e.seq, reason: 'sequence_gap' }, last: { prevHash: prev, seq: lastSeq }, checked };
-    if (e.prevHash !== prev) return { broken: { seq: e.seq, reason: 'prev_hash_mismatch' }, last: { prevHash: prev, seq: lastSeq }, checked };
-    if (entryHash(prev, e) !== e.hash) return { broken: { seq: e.seq, reason: 'hash_mismatch' }, last: { prevHash: prev, seq: lastSeq }, checked };
+    if (e.seq !== lastSeq + 1)
+      return {
+        broken: { seq: e.seq, reason: 'sequence_gap' },
+        last: { prevHash: prev, seq: lastSeq },
+        checked,
+      };
+    if (e.prevHash !== prev)
+      return {
+        broken: { seq: e.seq, reason: 'prev_hash_mismatch' },
+        last: { prevHash: prev, seq: lastSeq },
+        checked,
+      };
+    if (entryHash(prev, e) !== e.hash)
+      return {
+        broken: { seq: e.seq, reason: 'hash_mismatch' },
+        last: { prevHash: prev, seq: lastSeq },
+        checked,
+      };
     prev = e.hash;
     lastSeq = e.seq;
   }

@@ -56,7 +56,12 @@ const JOURNAL_LOCK_KEY = 7_239_001;
 
 export async function lockJournalTail(trx: Trx): Promise<{ seq: number; hash: string } | null> {
   await sql`SELECT pg_advisory_xact_lock(${JOURNAL_LOCK_KEY})`.execute(trx);
-  const row = await trx.selectFrom('journal').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const row = await trx
+    .selectFrom('journal')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row ?? null;
 }
 
@@ -97,7 +102,10 @@ function filtered(db: Queryable, f: JournalFilter) {
   let q = db.selectFrom('journal');
   if (f.from) q = q.where('at', '>=', f.from);
   if (f.to) q = q.where('at', '<', f.to);
-  if (f.action) q = f.action.endsWith('.*') ? q.where('action', 'like', `${f.action.slice(0, -1)}%`) : q.where('action', '=', f.action);
+  if (f.action)
+    q = f.action.endsWith('.*')
+      ? q.where('action', 'like', `${f.action.slice(0, -1)}%`)
+      : q.where('action', '=', f.action);
   if (f.actorId) q = q.where('actor_id', '=', f.actorId);
   if (f.objectType) q = q.where('object_type', '=', f.objectType);
   if (f.objectId) q = q.where('object_id', '=', f.objectId);
@@ -118,15 +126,26 @@ export async function findJournalEntries(
 }
 
 export async function countJournalEntries(db: Queryable, f: JournalFilter): Promise<number> {
-  const row = await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await filtered(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 /** Oldest first, in batches: for verification and CSV export without loading everything. */
-export async function* streamJournalEntries(db: Queryable, f: JournalFilter, batch = 2000): AsyncGenerator<JournalEntry> {
+export async function* streamJournalEntries(
+  db: Queryable,
+  f: JournalFilter,
+  batch = 2000,
+): AsyncGenerator<JournalEntry> {
   let after = 0;
   for (;;) {
-    const rows = await filtered(db, f).selectAll().where('seq', '>', after).orderBy('seq', 'asc').limit(batch).execute();
+    const rows = await filtered(db, f)
+      .selectAll()
+      .where('seq', '>', after)
+      .orderBy('seq', 'asc')
+      .limit(batch)
+      .execute();
     for (const r of rows) yield journalRowToEntry(r);
     if (rows.length < batch) return;
     after = rows[rows.length - 1]!.seq;

@@ -11,9 +11,13 @@ const { actorSecurity, problems } = schemas;
 
 const FilterQuery = Type.Object(
   {
-    from: Type.Optional(Type.String({ format: 'date-time', description: 'entries at or after this instant' })),
+    from: Type.Optional(
+      Type.String({ format: 'date-time', description: 'entries at or after this instant' }),
+    ),
     to: Type.Optional(Type.String({ format: 'date-time', description: 'entries before this instant' })),
-    action: Type.Optional(Type.String({ maxLength: 200, description: 'exact action, or a prefix ending in .*' })),
+    action: Type.Optional(
+      Type.String({ maxLength: 200, description: 'exact action, or a prefix ending in .*' }),
+    ),
     actorId: Type.Optional(Type.String({ maxLength: 200 })),
     objectType: Type.Optional(Type.String({ maxLength: 100 })),
     objectId: Type.Optional(Type.String({ maxLength: 200 })),
@@ -24,7 +28,9 @@ const FilterQuery = Type.Object(
 const PageQuery = Type.Object(
   {
     ...FilterQuery.properties,
-    before: Type.Optional(Type.Integer({ minimum: 1, description: 'return entries with seq below this (next page)' })),
+    before: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'return entries with seq below this (next page)' }),
+    ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
   },
   { additionalProperties: false },
@@ -61,12 +67,30 @@ function toFilter(q: Static<typeof FilterQuery>): JournalFilter {
   if (q.from) filter.from = new Date(q.from);
   if (q.to) filter.to = new Date(q.to);
   if (filter.from && filter.to && filter.from > filter.to) {
-    throw invalidInput('"from" is after "to".', [{ pointer: '/query/from', code: 'range_reversed', message: 'must not be after "to"' }]);
+    throw invalidInput('"from" is after "to".', [
+      { pointer: '/query/from', code: 'range_reversed', message: 'must not be after "to"' },
+    ]);
   }
   return filter;
 }
 
-const csvColumns = ['seq', 'at', 'actorKind', 'actorId', 'actorName', 'role', 'organisationId', 'action', 'objectType', 'objectId', 'summary', 'requestId', 'clientAddress', 'prevHash', 'hash'] as const;
+const csvColumns = [
+  'seq',
+  'at',
+  'actorKind',
+  'actorId',
+  'actorName',
+  'role',
+  'organisationId',
+  'action',
+  'objectType',
+  'objectId',
+  'summary',
+  'requestId',
+  'clientAddress',
+  'prevHash',
+  'hash',
+] as const;
 
 export function registerJournalRoutes(app: HttpApp, deps: Deps): void {
   app.get(
@@ -77,11 +101,22 @@ export function registerJournalRoutes(app: HttpApp, deps: Deps): void {
         summary: 'Read the log journal, newest first, with filters and keyset paging',
         security: actorSecurity,
         querystring: PageQuery,
-        response: { 200: Type.Object({ items: Type.Array(EntrySchema), total: Type.Integer(), nextBefore: Type.Union([Type.Integer(), Type.Null()]) }), ...problems(401, 403, 422) },
+        response: {
+          200: Type.Object({
+            items: Type.Array(EntrySchema),
+            total: Type.Integer(),
+            nextBefore: Type.Union([Type.Integer(), Type.Null()]),
+          }),
+          ...problems(401, 403, 422),
+        },
       },
     },
     async (req) => {
-      const r = await listJournal(deps, req.actor, { filter: toFilter(req.query), before: req.query.before, limit: req.query.limit ?? 50 });
+      const r = await listJournal(deps, req.actor, {
+        filter: toFilter(req.query),
+        before: req.query.before,
+        limit: req.query.limit ?? 50,
+      });
       return { ...r, items: r.items.map(present) };
     },
   );
@@ -105,12 +140,18 @@ export function registerJournalRoutes(app: HttpApp, deps: Deps): void {
       const rows = Readable.from(
         (async function* () {
           for await (const e of entries) {
-            yield csvColumns.map((c) => (c === 'at' ? e.at.toISOString() : c === 'summary' ? JSON.stringify(e.summary) : e[c]));
+            yield csvColumns.map((c) =>
+              c === 'at' ? e.at.toISOString() : c === 'summary' ? JSON.stringify(e.summary) : e[c],
+            );
           }
         })(),
       );
-      reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="journal.csv"');
-      return reply.send(rows.pipe(stringify({ header: true, columns: [...csvColumns], bom: true })) as unknown as string);
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="journal.csv"');
+      return reply.send(
+        rows.pipe(stringify({ header: true, columns: [...csvColumns], bom: true })) as unknown as string,
+      );
     },
   );
 
@@ -126,7 +167,10 @@ export function registerJournalRoutes(app: HttpApp, deps: Deps): void {
             ok: Type.Boolean(),
             checked: Type.Integer(),
             lastSeq: Type.Integer(),
-            firstBreak: Type.Union([Type.Object({ seq: Type.Integer(), reason: Type.String() }), Type.Null()]),
+            firstBreak: Type.Union([
+              Type.Object({ seq: Type.Integer(), reason: Type.String() }),
+              Type.Null(),
+            ]),
           }),
           ...problems(401, 403),
         },

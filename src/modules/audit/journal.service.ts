@@ -88,7 +88,13 @@ export const exportJournal = command({
       action: 'audit.journal.exported',
       objectType: 'journal',
       objectId: null,
-      summary: { filter: { ...input.filter, from: input.filter.from?.toISOString(), to: input.filter.to?.toISOString() } },
+      summary: {
+        filter: {
+          ...input.filter,
+          from: input.filter.from?.toISOString(),
+          to: input.filter.to?.toISOString(),
+        },
+      },
     });
   },
 });

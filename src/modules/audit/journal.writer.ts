@@ -7,7 +7,8 @@ const ACTION = /^[a-z][a-zA-Z0-9]*\.[a-z][a-zA-Z0-9]*\.[a-z][a-zA-Z0-9]*$/;
 /** Appends an entry in the caller's transaction, chained to the last committed one. */
 export const journalWriter: JournalWriter = {
   async append(trx, actor, at, meta, input) {
-    if (!ACTION.test(input.action)) throw new Error(`journal action "${input.action}" is not module.entity.pastTense`);
+    if (!ACTION.test(input.action))
+      throw new Error(`journal action "${input.action}" is not module.entity.pastTense`);
     const tail = await lockJournalTail(trx);
     const prevHash = tail?.hash ?? GENESIS_HASH;
     // jsonb keeps what JSON keeps: hash the value as it will be read back.

@@ -24,7 +24,8 @@ export function registerAuthentication(app: HttpApp, deps: Deps): void {
   app.addHook('preHandler', async (req) => {
     const now = deps.clock.now();
     const bearer = bearerOf(req);
-    if (bearer === null) throw unauthenticated('The Authorization header must be "Bearer <token>".', 'malformed_authorization');
+    if (bearer === null)
+      throw unauthenticated('The Authorization header must be "Bearer <token>".', 'malformed_authorization');
     if (bearer !== undefined) {
       const actor = await actorFromToken(deps.db, bearer, now);
       if (!actor) throw unauthenticated('The API token is unknown, expired or revoked.', 'invalid_token');
@@ -35,9 +36,14 @@ export function registerAuthentication(app: HttpApp, deps: Deps): void {
         const actor = await actorFromSession(deps.db, cookieValue, now);
         if (actor) {
           if (UNSAFE.has(req.method)) {
-            const sent = req.headers['x-csrf-token'] ?? (req.body as Record<string, unknown> | undefined)?._csrf;
+            const sent =
+              req.headers['x-csrf-token'] ?? (req.body as Record<string, unknown> | undefined)?._csrf;
             if (sent !== actor.csrfToken) {
-              throw new DomainError('forbidden', 'csrf_failed', 'The form or request lacks the session\'s CSRF token (X-CSRF-Token).');
+              throw new DomainError(
+                'forbidden',
+                'csrf_failed',
+                "The form or request lacks the session's CSRF token (X-CSRF-Token).",
+              );
             }
           }
           const { csrfToken: _csrf, ...plain } = actor;
@@ -47,6 +53,7 @@ export function registerAuthentication(app: HttpApp, deps: Deps): void {
         }
       }
     }
-    if (req.actor.kind === 'anonymous' && actorPaths.some((p) => req.url.startsWith(p))) throw unauthenticated();
+    if (req.actor.kind === 'anonymous' && actorPaths.some((p) => req.url.startsWith(p)))
+      throw unauthenticated();
   });
 }

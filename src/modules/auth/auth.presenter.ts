@@ -4,7 +4,6 @@ import { roles, type Role as RoleName } from '../../platform/usecase.js';
 export const Role = Type.Unsafe<RoleName>({ type: 'string', enum: [...roles] });
 import type { ApiToken, User } from './auth.repository.js';
 
-
 export const UserSchema = Type.Object(
   {
     id: Type.String(),

@@ -114,7 +114,14 @@ export async function findUsers(db: Queryable): Promise<User[]> {
 
 export async function insertUser(
   db: Queryable,
-  u: { login: string; displayName: string; passwordHash: string; role: Role; organisationId: string; now: Date },
+  u: {
+    login: string;
+    displayName: string;
+    passwordHash: string;
+    role: Role;
+    organisationId: string;
+    now: Date;
+  },
 ): Promise<User> {
   const row = await db
     .insertInto('users')
@@ -134,7 +141,14 @@ export async function insertUser(
 
 export async function insertSession(
   db: Queryable,
-  s: { id: string; userId: string; csrfToken: string; now: Date; expiresAt: Date; clientAddress: string | null },
+  s: {
+    id: string;
+    userId: string;
+    csrfToken: string;
+    now: Date;
+    expiresAt: Date;
+    clientAddress: string | null;
+  },
 ): Promise<void> {
   await db
     .insertInto('sessions')
@@ -153,7 +167,15 @@ export async function findLiveSession(db: Queryable, id: string, now: Date) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.id', 'sessions.csrf_token', 'sessions.expires_at', 'users.id as user_id', 'users.display_name', 'users.role', 'users.organisation_id'])
+    .select([
+      'sessions.id',
+      'sessions.csrf_token',
+      'sessions.expires_at',
+      'users.id as user_id',
+      'users.display_name',
+      'users.role',
+      'users.organisation_id',
+    ])
     .where('sessions.id', '=', id)
     .where('sessions.revoked_at', 'is', null)
     .where('sessions.expires_at', '>', now)
@@ -162,18 +184,35 @@ export async function findLiveSession(db: Queryable, id: string, now: Date) {
 }
 
 export async function revokeSession(db: Queryable, id: string, now: Date): Promise<boolean> {
-  const r = await db.updateTable('sessions').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
 export async function deleteExpiredSessions(db: Queryable, now: Date): Promise<number> {
-  const r = await db.deleteFrom('sessions').where((eb) => eb.or([eb('expires_at', '<=', now), eb('revoked_at', 'is not', null)])).executeTakeFirst();
+  const r = await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('expires_at', '<=', now), eb('revoked_at', 'is not', null)]))
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 
 export async function insertToken(
   db: Queryable,
-  t: { name: string; hash: string; prefix: string; organisationId: string; role: Role; createdBy: string; now: Date; expiresAt: Date },
+  t: {
+    name: string;
+    hash: string;
+    prefix: string;
+    organisationId: string;
+    role: Role;
+    createdBy: string;
+    now: Date;
+    expiresAt: Date;
+  },
 ): Promise<ApiToken> {
   const row = await db
     .insertInto('api_tokens')

@@ -15,8 +15,14 @@ export function registerAuthRoutes(app: HttpApp, deps: Deps, config: Config): vo
       schema: {
         tags: ['session'],
         summary: 'Sign in with login and password; sets the session cookie',
-        body: Type.Object({ login: Type.String({ maxLength: 64 }), password: Type.String({ maxLength: 1024 }) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ user: UserSchema, csrfToken: Type.String(), expiresAt: Type.String() }), ...problems(401, 422) },
+        body: Type.Object(
+          { login: Type.String({ maxLength: 64 }), password: Type.String({ maxLength: 1024 }) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ user: UserSchema, csrfToken: Type.String(), expiresAt: Type.String() }),
+          ...problems(401, 422),
+        },
       },
     },
     async (req, reply) => {
@@ -34,7 +40,14 @@ export function registerAuthRoutes(app: HttpApp, deps: Deps, config: Config): vo
 
   app.delete(
     '/api/v1/session',
-    { schema: { tags: ['session'], summary: 'Sign out', security: [{ sessionCookie: [] }], response: { 204: Type.Null(), ...problems(401, 403) } } },
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Sign out',
+        security: [{ sessionCookie: [] }],
+        response: { 204: Type.Null(), ...problems(401, 403) },
+      },
+    },
     async (req, reply) => {
       await signOut(deps, req.actor, { cookieValue: req.cookies[SESSION_COOKIE] ?? '' }, metaOf(req));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -44,7 +57,14 @@ export function registerAuthRoutes(app: HttpApp, deps: Deps, config: Config): vo
 
   app.get(
     '/api/v1/admin/users',
-    { schema: { tags: ['admin'], summary: 'List users', security: actorSecurity, response: { 200: Type.Object({ items: Type.Array(UserSchema) }), ...problems(401, 403) } } },
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'List users',
+        security: actorSecurity,
+        response: { 200: Type.Object({ items: Type.Array(UserSchema) }), ...problems(401, 403) },
+      },
+    },
     async (req) => ({ items: (await listUsers(deps, req.actor, undefined)).map(presentUser) }),
   );
 
@@ -68,12 +88,20 @@ export function registerAuthRoutes(app: HttpApp, deps: Deps, config: Config): vo
         response: { 201: UserSchema, ...problems(401, 403, 409, 422) },
       },
     },
-    async (req, reply) => reply.status(201).send(presentUser(await addUser(deps, req.actor, req.body, metaOf(req)))),
+    async (req, reply) =>
+      reply.status(201).send(presentUser(await addUser(deps, req.actor, req.body, metaOf(req)))),
   );
 
   app.get(
     '/api/v1/admin/tokens',
-    { schema: { tags: ['admin'], summary: 'List API tokens (never their secrets)', security: actorSecurity, response: { 200: Type.Object({ items: Type.Array(TokenSchema) }), ...problems(401, 403) } } },
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'List API tokens (never their secrets)',
+        security: actorSecurity,
+        response: { 200: Type.Object({ items: Type.Array(TokenSchema) }), ...problems(401, 403) },
+      },
+    },
     async (req) => ({ items: (await listTokens(deps, req.actor, undefined)).map(presentToken) }),
   );
 
@@ -93,11 +121,19 @@ export function registerAuthRoutes(app: HttpApp, deps: Deps, config: Config): vo
           },
           { additionalProperties: false },
         ),
-        response: { 201: Type.Object({ token: TokenSchema, secret: Type.String() }), ...problems(401, 403, 422) },
+        response: {
+          201: Type.Object({ token: TokenSchema, secret: Type.String() }),
+          ...problems(401, 403, 422),
+        },
       },
     },
     async (req, reply) => {
-      const r = await createToken(deps, req.actor, { ...req.body, validDays: req.body.validDays ?? config.tokenDefaultDays }, metaOf(req));
+      const r = await createToken(
+        deps,
+        req.actor,
+        { ...req.body, validDays: req.body.validDays ?? config.tokenDefaultDays },
+        metaOf(req),
+      );
       return reply.status(201).send({ token: presentToken(r.token), secret: r.secret });
     },
   );

@@ -32,13 +32,22 @@ export const addUser = command({
     const pw = passwordProblem(input.password);
     if (pw) problems.push({ pointer: '/password', code: 'weak_password', message: `The password ${pw}.` });
     if (!/^[a-z0-9._@-]{3,64}$/.test(login)) {
-      problems.push({ pointer: '/login', code: 'invalid_login', message: 'A login is 3–64 of a-z, 0-9, . _ @ -.' });
+      problems.push({
+        pointer: '/login',
+        code: 'invalid_login',
+        message: 'A login is 3–64 of a-z, 0-9, . _ @ -.',
+      });
     }
     if (!(await repo.organisationExists(ctx.trx, input.organisationId))) {
-      problems.push({ pointer: '/organisationId', code: 'unknown_organisation', message: `No organisation "${input.organisationId}".` });
+      problems.push({
+        pointer: '/organisationId',
+        code: 'unknown_organisation',
+        message: `No organisation "${input.organisationId}".`,
+      });
     }
     if (problems.length) throw invalidInput('The user cannot be added.', problems);
-    if (await repo.findUserByLogin(ctx.trx, login)) throw conflict(`The login "${login}" is taken.`, 'login_taken');
+    if (await repo.findUserByLogin(ctx.trx, login))
+      throw conflict(`The login "${login}" is taken.`, 'login_taken');
     const user = await repo.insertUser(ctx.trx, {
       login,
       displayName: input.displayName.trim(),
@@ -76,7 +85,8 @@ export const signIn = command({
   run: async (ctx, input: SignInInput) => {
     const row = await repo.findUserByLogin(ctx.trx, input.login.trim().toLowerCase());
     const ok = await verifyPassword(row?.password_hash ?? (await decoyPasswordHash()), input.password);
-    if (!row || !ok || !row.active) throw unauthenticated('The login or the password is wrong.', 'bad_credentials');
+    if (!row || !ok || !row.active)
+      throw unauthenticated('The login or the password is wrong.', 'bad_credentials');
     const cookieValue = randomSecret(32);
     const csrfToken = randomSecret(24);
     const expiresAt = new Date(ctx.now.getTime() + input.ttlHours * 3_600_000);
@@ -104,7 +114,12 @@ export const signOut = command({
   policy: mayEndSession,
   run: async (ctx, input: { cookieValue: string }) => {
     await repo.revokeSession(ctx.trx, sha256(input.cookieValue), ctx.now);
-    await ctx.record({ action: 'auth.session.ended', objectType: 'user', objectId: ctx.actor.id, summary: {} });
+    await ctx.record({
+      action: 'auth.session.ended',
+      objectType: 'user',
+      objectId: ctx.actor.id,
+      summary: {},
+    });
   },
 });
 
@@ -113,7 +128,12 @@ export const purgeExpiredSessions = command({
   policy: mayPurgeSessions,
   run: async (ctx) => {
     const purged = await repo.deleteExpiredSessions(ctx.trx, ctx.now);
-    await ctx.record({ action: 'auth.sessions.purged', objectType: 'session', objectId: null, summary: { purged } });
+    await ctx.record({
+      action: 'auth.sessions.purged',
+      objectType: 'session',
+      objectId: null,
+      summary: { purged },
+    });
     return purged;
   },
 });
@@ -132,7 +152,11 @@ export const createToken = command({
   run: async (ctx, input: CreateTokenInput) => {
     if (!(await repo.organisationExists(ctx.trx, input.organisationId))) {
       throw invalidInput('The token cannot be created.', [
-        { pointer: '/organisationId', code: 'unknown_organisation', message: `No organisation "${input.organisationId}".` },
+        {
+          pointer: '/organisationId',
+          code: 'unknown_organisation',
+          message: `No organisation "${input.organisationId}".`,
+        },
       ]);
     }
     const secret = newApiToken();
@@ -150,7 +174,13 @@ export const createToken = command({
       action: 'auth.token.created',
       objectType: 'api_token',
       objectId: token.id,
-      summary: { name: token.name, prefix: token.prefix, role: token.role, organisationId: token.organisationId, expiresAt: token.expiresAt.toISOString() },
+      summary: {
+        name: token.name,
+        prefix: token.prefix,
+        role: token.role,
+        organisationId: token.organisationId,
+        expiresAt: token.expiresAt.toISOString(),
+      },
     });
     return { token, secret: secret.token };
   },
@@ -162,9 +192,15 @@ export const revokeToken = command({
   run: async (ctx, input: { id: string }) => {
     const row = await repo.lockTokenById(ctx.trx, input.id);
     if (!row) throw notFound(`API token ${input.id}`, 'token_not_found');
-    if (row.revoked_at) throw conflict(`The API token ${input.id} is already revoked.`, 'token_already_revoked');
+    if (row.revoked_at)
+      throw conflict(`The API token ${input.id} is already revoked.`, 'token_already_revoked');
     await repo.markTokenRevoked(ctx.trx, input.id, ctx.now);
-    await ctx.record({ action: 'auth.token.revoked', objectType: 'api_token', objectId: input.id, summary: { name: row.name } });
+    await ctx.record({
+      action: 'auth.token.revoked',
+      objectType: 'api_token',
+      objectId: input.id,
+      summary: { name: row.name },
+    });
   },
 });
 
@@ -186,13 +222,27 @@ export async function actorFromSession(
 ): Promise<SessionActor | null> {
   const s = await repo.findLiveSession(db, sha256(cookieValue), now);
   if (!s) return null;
-  return { kind: 'user', id: s.user_id, name: s.display_name, role: s.role, organisationId: s.organisation_id, csrfToken: s.csrf_token };
+  return {
+    kind: 'user',
+    id: s.user_id,
+    name: s.display_name,
+    role: s.role,
+    organisationId: s.organisation_id,
+    csrfToken: s.csrf_token,
+  };
 }
 
 /** Who a bearer token belongs to; null when unknown, expired or revoked. */
 export async function actorFromToken(db: Queryable, token: string, now: Date): Promise<Actor | null> {
   const row = await repo.findTokenByHash(db, sha256(token));
   if (!row || row.revoked_at || row.expires_at <= now) return null;
-  if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000) await repo.touchToken(db, row.id, now);
-  return { kind: 'token', id: row.id, name: `token:${row.name}`, role: row.role, organisationId: row.organisation_id };
+  if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000)
+    await repo.touchToken(db, row.id, now);
+  return {
+    kind: 'token',
+    id: row.id,
+    name: `token:${row.name}`,
+    role: row.role,
+    organisationId: row.organisation_id,
+  };
 }

@@ -1,6 +1,15 @@
 // The auth module: people (users, sessions) and machine clients (API tokens), and the actor of
 // every request.
-export { addUser, listUsers, signIn, signOut, createToken, revokeToken, listTokens, purgeExpiredSessions } from './auth.service.js';
+export {
+  addUser,
+  listUsers,
+  signIn,
+  signOut,
+  createToken,
+  revokeToken,
+  listTokens,
+  purgeExpiredSessions,
+} from './auth.service.js';
 export { registerAuthentication, SESSION_COOKIE } from './auth.http.js';
 export { registerAuthRoutes } from './auth.routes.js';
 export type { User, ApiToken } from './auth.repository.js';

@@ -84,7 +84,14 @@ function serverUser(): { uid: number; gid: number } | null {
   try {
     return ids();
   } catch {
-    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
+    execFileSync('useradd', [
+      '--system',
+      '--user-group',
+      '--no-create-home',
+      '--shell',
+      '/usr/sbin/nologin',
+      'postgres',
+    ]);
     return ids();
   }
 }
@@ -116,7 +123,14 @@ async function initCluster(pgDir: string, credFile: string, logger: Logger): Pro
   try {
     execFileSync(
       initdb,
-      [`--pgdata=${pgDir}`, '--auth=scram-sha-256', `--username=${creds.user}`, `--pwfile=${pwFile}`, '--encoding=UTF8', '--locale=C.UTF-8'],
+      [
+        `--pgdata=${pgDir}`,
+        '--auth=scram-sha-256',
+        `--username=${creds.user}`,
+        `--pwfile=${pwFile}`,
+        '--encoding=UTF8',
+        '--locale=C.UTF-8',
+      ],
       { stdio: ['ignore', 'ignore', 'pipe'], ...(owner ?? {}) },
     );
   } finally {
@@ -191,8 +205,18 @@ export async function openEmbeddedServer(opts: EmbeddedOptions): Promise<Embedde
     if (!creds) throw new Error(`the cluster in ${pgDir} has no connection file ${credFile}`);
     const port = await freePort();
     const { postgres } = await binaries();
-    const flags = ['-D', pgDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='];
-    if (opts.durability === 'test') flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+    const flags = [
+      '-D',
+      pgDir,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+    ];
+    if (opts.durability === 'test')
+      flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
     flags.push('-c', 'max_connections=200');
     const child = spawn(postgres, flags, { stdio: ['ignore', 'ignore', 'pipe'], ...(serverUser() ?? {}) });
     let errText = '';

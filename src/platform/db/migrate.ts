@@ -12,7 +12,9 @@ class FolderProvider implements MigrationProvider {
     const files = (await fs.readdir(migrationsDir)).filter((f) => /^\d{4}-.*\.ts$/.test(f)).sort();
     const out: Record<string, Migration> = {};
     for (const f of files) {
-      out[f.replace(/\.ts$/, '')] = (await import(pathToFileURL(path.join(migrationsDir, f)).href)) as Migration;
+      out[f.replace(/\.ts$/, '')] = (await import(
+        pathToFileURL(path.join(migrationsDir, f)).href
+      )) as Migration;
     }
     return out;
   }

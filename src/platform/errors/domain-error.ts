@@ -34,9 +34,12 @@ export class DomainError extends Error {
 
 export const invalidInput = (message: string, errors: FieldProblem[] = [], code = 'invalid_input') =>
   new DomainError('invalid_input', code, message, errors);
-export const notFound = (what: string, code = 'not_found') => new DomainError('not_found', code, `${what} not found`);
+export const notFound = (what: string, code = 'not_found') =>
+  new DomainError('not_found', code, `${what} not found`);
 export const forbidden = (message = 'You are not allowed to do this.', code = 'forbidden') =>
   new DomainError('forbidden', code, message);
-export const unauthenticated = (message = 'Sign in or present a valid API token.', code = 'unauthenticated') =>
-  new DomainError('unauthenticated', code, message);
+export const unauthenticated = (
+  message = 'Sign in or present a valid API token.',
+  code = 'unauthenticated',
+) => new DomainError('unauthenticated', code, message);
 export const conflict = (message: string, code = 'conflict') => new DomainError('conflict', code, message);

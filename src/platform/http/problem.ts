@@ -1,4 +1,9 @@
-import { DomainError, translateDatabaseError, type ErrorCategory, type FieldProblem } from '../errors/index.js';
+import {
+  DomainError,
+  translateDatabaseError,
+  type ErrorCategory,
+  type FieldProblem,
+} from '../errors/index.js';
 
 // RFC 9457 problem details: one shape for every error of the API, pinned by a test.
 
@@ -90,7 +95,12 @@ const fastifyCodes: Record<string, string> = {
   FST_ERR_CTP_INVALID_TYPE: 'unsupported_media_type',
   FST_ERR_BAD_URL: 'malformed_url',
 };
-const slug = (s: string) => fastifyCodes[s] ?? s.toLowerCase().replace(/^fst_err_/, '').replace(/[^a-z0-9]+/g, '_');
+const slug = (s: string) =>
+  fastifyCodes[s] ??
+  s
+    .toLowerCase()
+    .replace(/^fst_err_/, '')
+    .replace(/[^a-z0-9]+/g, '_');
 
 export function toProblem(err: unknown, requestId: string): { problem: Problem; internal: boolean } {
   const make = (status: number, code: string, detail: string, errors?: FieldProblem[]) => ({
@@ -117,5 +127,9 @@ export function toProblem(err: unknown, requestId: string): { problem: Problem; 
     const code = f.statusCode === 429 ? 'rate_limited' : f.code ? slug(f.code) : 'bad_request';
     return make(f.statusCode, code, f.message);
   }
-  return make(500, 'internal_error', 'Something went wrong on our side. The request id identifies it in our logs.');
+  return make(
+    500,
+    'internal_error',
+    'Something went wrong on our side. The request id identifies it in our logs.',
+  );
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import compress from '@fastify/compress';
@@ -18,21 +19,21 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
   }
+  interface FastifyInstance {
+    servedRoutes: { method: string; url: string; hidden: boolean }[];
+  }
 }
 
-export type HttpApp = FastifyInstance<
-  import('node:http').Server,
-  import('node:http').IncomingMessage,
-  import('node:http').ServerResponse,
-  Logger,
-  TypeBoxTypeProvider
->;
+export type HttpApp = FastifyInstance<Server, IncomingMessage, ServerResponse, Logger, TypeBoxTypeProvider>;
 
 /** Paths that need an actor; everything else under /api/v1 is public, read-only and rate-limited. */
 export const actorPaths = ['/api/v1/staff/', '/api/v1/admin/', '/api/v1/submissions'];
 const unlimitedPaths = ['/healthz', '/readyz', '/metrics'];
 
-export const metaOf = (req: FastifyRequest): RequestMeta => ({ requestId: String(req.id), clientAddress: req.ip });
+export const metaOf = (req: FastifyRequest): RequestMeta => ({
+  requestId: String(req.id),
+  clientAddress: req.ip,
+});
 
 export interface HttpOptions {
   config: Config;
@@ -40,7 +41,9 @@ export interface HttpOptions {
   version: string;
 }
 
-export async function createHttpServer(opts: HttpOptions): Promise<{ app: HttpApp; metrics: client.Registry }> {
+export async function createHttpServer(
+  opts: HttpOptions,
+): Promise<{ app: HttpApp; metrics: client.Registry }> {
   const { config } = opts;
   const app = Fastify({
     loggerInstance: opts.logger,
@@ -50,11 +53,26 @@ export async function createHttpServer(opts: HttpOptions): Promise<{ app: HttpAp
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[A-Za-z0-9._-]{8,128}$/.test(given) ? given : randomUUID();
     },
-    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
+    ajv: {
+      customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true },
+    },
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as HttpApp;
 
   app.decorateRequest('actor', null as unknown as Actor);
+  // Every route, for the test that holds the OpenAPI document to the routes served.
+  const routes: { method: string; url: string; hidden: boolean }[] = [];
+  app.decorate('servedRoutes', routes);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) {
+      if (method === 'HEAD') continue;
+      routes.push({
+        method,
+        url: r.url,
+        hidden: Boolean((r.schema as { hide?: boolean } | undefined)?.hide) || r.url.startsWith('/docs'),
+      });
+    }
+  });
   app.addHook('onRequest', async (req, reply) => {
     req.actor = anonymousActor;
     reply.header('x-request-id', req.id);
@@ -91,6 +109,8 @@ export async function createHttpServer(opts: HttpOptions): Promise<{ app: HttpAp
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
   await app.register(formbody);
+  // Plain text is no input format of zanstat: a body of any other type gets 415.
+  app.removeContentTypeParser('text/plain');
   if (config.rateLimitPublic > 0) {
     await app.register(rateLimit, {
       max: config.rateLimitPublic,
@@ -98,9 +118,12 @@ export async function createHttpServer(opts: HttpOptions): Promise<{ app: HttpAp
       allowList: (req) =>
         unlimitedPaths.includes(req.url.split('?')[0] ?? '') || actorPaths.some((p) => req.url.startsWith(p)),
       errorResponseBuilder: (_req, ctx) =>
-        Object.assign(new Error(`Too many requests: the limit is ${ctx.max} a minute; try again in ${ctx.after}.`), {
-          statusCode: 429,
-        }),
+        Object.assign(
+          new Error(`Too many requests: the limit is ${ctx.max} a minute; try again in ${ctx.after}.`),
+          {
+            statusCode: 429,
+          },
+        ),
     });
   }
 
@@ -114,11 +137,21 @@ export async function createHttpServer(opts: HttpOptions): Promise<{ app: HttpAp
           'Legal statistics of the Republic of Kazakhstan: report forms, releases, open data, requests and collections. Public reads are free and need no key.',
         license: { name: 'Open data: free to reuse with attribution', identifier: 'CC-BY-4.0' },
       },
-      servers: [{ url: config.publicBaseUrl }],
+      // Relative: the document is right on whatever host serves it.
+      servers: [{ url: '/', description: 'this server' }],
       components: {
         securitySchemes: {
-          bearerToken: { type: 'http', scheme: 'bearer', description: 'API token of a machine client (zst_…).' },
-          sessionCookie: { type: 'apiKey', in: 'cookie', name: 'zanstat_session', description: 'Session of a signed-in person; unsafe methods also need the X-CSRF-Token header.' },
+          bearerToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'API token of a machine client (zst_…).',
+          },
+          sessionCookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'zanstat_session',
+            description: 'Session of a signed-in person; unsafe methods also need the X-CSRF-Token header.',
+          },
         },
       },
       tags: [
@@ -129,7 +162,11 @@ export async function createHttpServer(opts: HttpOptions): Promise<{ app: HttpAp
       ],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    uiConfig: { docExpansion: 'list' },
+  });
 
   app.setErrorHandler(async (err, req, reply: FastifyReply) => {
     const { problem, internal } = toProblem(err, String(req.id));
@@ -139,7 +176,10 @@ export async function createHttpServer(opts: HttpOptions): Promise<{ app: HttpAp
   });
   app.setNotFoundHandler(async (req, reply) => {
     const { problem } = toProblem(
-      Object.assign(new Error(`No route ${req.method} ${req.url.split('?')[0]}.`), { statusCode: 404, code: 'route_not_found' }),
+      Object.assign(new Error(`No route ${req.method} ${req.url.split('?')[0]}.`), {
+        statusCode: 404,
+        code: 'route_not_found',
+      }),
       String(req.id),
     );
     return reply.status(404).type('application/problem+json').send(problem);
@@ -151,16 +191,40 @@ export async function createHttpServer(opts: HttpOptions): Promise<{ app: HttpAp
 /** Fixed bytes from memory: /healthz is also the HTTP ceiling the benchmarks measure against. */
 const HEALTHY = Buffer.from('{"status":"ok"}');
 
-export function registerServiceRoutes(app: HttpApp, metrics: client.Registry, checkDatabase: () => Promise<void>): void {
-  app.get('/healthz', { schema: { tags: ['service'], summary: 'The process is up', response: { 200: { type: 'object', properties: { status: { type: 'string' } } } } } }, async (_req, reply) =>
-    reply.type('application/json').send(HEALTHY as never),
+export function registerServiceRoutes(
+  app: HttpApp,
+  metrics: client.Registry,
+  checkDatabase: () => Promise<void>,
+): void {
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        tags: ['service'],
+        summary: 'The process is up',
+        response: { 200: { type: 'object', properties: { status: { type: 'string' } } } },
+      },
+    },
+    async (_req, reply) => reply.type('application/json').send(HEALTHY as never),
   );
-  app.get('/readyz', { schema: { tags: ['service'], summary: 'The database is reachable', response: { 200: { type: 'object', properties: { status: { type: 'string' } } } } } }, async () => {
-    await checkDatabase();
-    return { status: 'ready' };
-  });
-  app.get('/metrics', { schema: { tags: ['service'], summary: 'Prometheus metrics', produces: ['text/plain'] } }, async (_req, reply) =>
-    reply.type(metrics.contentType).send(await metrics.metrics()),
+  app.get(
+    '/readyz',
+    {
+      schema: {
+        tags: ['service'],
+        summary: 'The database is reachable',
+        response: { 200: { type: 'object', properties: { status: { type: 'string' } } } },
+      },
+    },
+    async () => {
+      await checkDatabase();
+      return { status: 'ready' };
+    },
+  );
+  app.get(
+    '/metrics',
+    { schema: { tags: ['service'], summary: 'Prometheus metrics', produces: ['text/plain'] } },
+    async (_req, reply) => reply.type(metrics.contentType).send(await metrics.metrics()),
   );
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

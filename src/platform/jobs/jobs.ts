@@ -25,12 +25,24 @@ export async function startJobs(
   logger: Logger,
   opts: { work: boolean; schedule: boolean },
 ): Promise<JobRunner> {
-  const boss = new PgBoss({ connectionString, schema: 'pgboss', schedule: opts.schedule, supervise: true, max: 4 });
+  const boss = new PgBoss({
+    connectionString,
+    schema: 'pgboss',
+    schedule: opts.schedule,
+    supervise: true,
+    max: 4,
+  });
   boss.on('error', (err) => logger.error({ err }, 'job system error'));
   await boss.start();
   for (const job of jobs) {
     // `singleton`: at most one queued or active job of a name, whatever the number of instances.
-    await boss.createQueue(job.name, { name: job.name, policy: 'singleton', retryLimit: 3, retryDelay: 60, retryBackoff: true });
+    await boss.createQueue(job.name, {
+      name: job.name,
+      policy: 'singleton',
+      retryLimit: 3,
+      retryDelay: 60,
+      retryBackoff: true,
+    });
     if (opts.schedule && job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'Asia/Almaty' });
     if (opts.work) {
       await boss.work(job.name, async () => {

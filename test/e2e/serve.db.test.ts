@@ -1,0 +1,133 @@
+// The service as its users run it: `zanstat serve` over the embedded PostgreSQL, a CLI command
+// joining the running server, a second serve refused, and `kill -9` survived with every
+// acknowledged write.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isAlive } from '../../src/platform/db/embedded.js';
+
+const tsx = path.resolve('node_modules/.bin/tsx');
+const main = path.resolve('src/main.ts');
+const children: ChildProcess[] = [];
+let dataDir = '';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function zanstat(args: string[], env: Record<string, string>, input?: string) {
+  const child = spawn(tsx, [main, ...args], {
+    env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+  if (input !== undefined) child.stdin.end(input);
+  else child.stdin.end();
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => out };
+}
+
+async function waitFor(check: () => Promise<boolean>, what: string, ms = 60_000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+afterAll(async () => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
+  const pid = Number((await fs.readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0]);
+  if (pid && isAlive(pid)) process.kill(pid, 'SIGINT');
+  await new Promise((r) => setTimeout(r, 500));
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+// The embedded path only: skipped in the run against an external server (DATABASE_URL).
+describe.skipIf(Boolean(process.env.DATABASE_URL))('zanstat serve on the embedded PostgreSQL', () => {
+  it('serves, joins the CLI, refuses a second owner, survives kill -9, and stops cleanly', async () => {
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'zanstat-e2e-'));
+    await fs.chmod(dataDir, 0o755);
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const env = { PORT: String(port), HOST: '127.0.0.1' };
+
+    const first = zanstat(['serve'], env);
+    await waitFor(async () => (await fetch(`${base}/readyz`)).ok, 'the first start (initdb included)');
+
+    const second = zanstat(['serve'], { ...env, PORT: String(await freePort()) });
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain(`the data directory ${dataDir} is in use by zanstat process`);
+
+    // The CLI joins the running server; the first admin is created by it, never by a default.
+    const org = zanstat(
+      [
+        'user',
+        'add',
+        '--login',
+        'first.admin',
+        '--name',
+        'First Admin',
+        '--role',
+        'admin',
+        '--org',
+        'nowhere',
+        '--password-stdin',
+      ],
+      env,
+      'a long enough passphrase\n',
+    );
+    expect(await org.exited).toBe(1);
+    expect(org.output()).toContain('/organisationId: No organisation "nowhere".');
+
+    const ownerPid = JSON.parse(await fs.readFile(path.join(dataDir, 'owner.lock'), 'utf8')).pid as number;
+    const tokenRun = zanstat(
+      ['token', 'create', '--name', 'e2e', '--org', 'e2e-org', '--role', 'auditor', '--json'],
+      env,
+    );
+    // No organisation yet: the token is refused too, and nothing is written.
+    expect(await tokenRun.exited).toBe(1);
+
+    // Acknowledged writes through the API: sign-in attempts are refused, journal stays intact.
+    const verify = zanstat(['journal', 'verify', '--json'], env);
+    expect(await verify.exited).toBe(0);
+    const before = JSON.parse(verify.output().trim().split('\n').at(-1)!) as { checked: number };
+
+    process.kill(ownerPid, 'SIGKILL'); // the service's own process, under tsx
+    await first.exited;
+    await waitFor(async () => !isAlive(ownerPid), 'the killed owner to go');
+    const pgPid = Number(
+      (await fs.readFile(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0],
+    );
+    expect(isAlive(pgPid), 'postgres outlives its killed owner').toBe(true);
+
+    const third = zanstat(['serve'], env);
+    await waitFor(async () => (await fetch(`${base}/readyz`)).ok, 'the restart after kill -9');
+    expect(third.output()).toContain('stopping a PostgreSQL server left running by a previous owner');
+    expect(isAlive(pgPid)).toBe(false);
+
+    const again = zanstat(['journal', 'verify', '--json'], env);
+    expect(await again.exited).toBe(0);
+    expect(JSON.parse(again.output().trim().split('\n').at(-1)!)).toMatchObject({
+      ok: true,
+      checked: before.checked,
+    });
+
+    third.child.kill('SIGTERM');
+    expect(await third.exited).toBe(0);
+    await expect(fs.access(path.join(dataDir, 'owner.lock'))).rejects.toThrow();
+  }, 180_000);
+});
