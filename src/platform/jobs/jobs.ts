@@ -23,7 +23,7 @@ export async function startJobs(
   connectionString: string,
   jobs: JobDefinition[],
   logger: Logger,
-  opts: { work: boolean; schedule: boolean },
+  opts: { work: boolean; schedule: boolean; pollingSeconds?: number },
 ): Promise<JobRunner> {
   const boss = new PgBoss({
     connectionString,
@@ -45,7 +45,7 @@ export async function startJobs(
     });
     if (opts.schedule && job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'Asia/Almaty' });
     if (opts.work) {
-      await boss.work(job.name, async () => {
+      await boss.work(job.name, { pollingIntervalSeconds: opts.pollingSeconds ?? 2 }, async () => {
         const started = Date.now();
         try {
           const result = await job.run();

@@ -1,0 +1,59 @@
+// Jobs run through pg-boss on the real database, act as the system actor, and are journaled;
+// two instances share one schedule per job, so a scheduled job is fired once, not once each.
+import { sql } from 'kysely';
+import { pino } from 'pino';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { jobsOf } from '../src/app.js';
+import { startJobs, type JobRunner } from '../src/platform/jobs/index.js';
+import { createTestApp, createUser, signInAs, type TestContext } from './support/test-app.js';
+
+let t: TestContext;
+const runners: JobRunner[] = [];
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  for (const r of runners) await r.stop();
+  await t.close();
+});
+
+it('runs a scheduled job as the system actor, journaled, once across two instances', async () => {
+  await createUser(t, 'leaving.soon', 'editor');
+  await signInAs(t, 'leaving.soon');
+  t.clock.advance(48 * 3_600_000); // the session has expired by law time
+  const logger = pino({ level: 'silent' });
+  runners.push(
+    await startJobs(t.url, jobsOf(t.deps), logger, { work: true, schedule: true, pollingSeconds: 0.5 }),
+  );
+  runners.push(
+    await startJobs(t.url, jobsOf(t.deps), logger, { work: true, schedule: true, pollingSeconds: 0.5 }),
+  );
+
+  const schedules = await sql<{
+    name: string;
+    n: number;
+  }>`SELECT name, count(*)::int AS n FROM pgboss.schedule GROUP BY name ORDER BY name`.execute(t.db);
+  expect(schedules.rows).toEqual([
+    { name: 'audit.verify-journal', n: 1 },
+    { name: 'auth.purge-sessions', n: 1 },
+  ]);
+
+  await runners[0]!.send('auth.purge-sessions');
+  const until = Date.now() + 20_000;
+  let entry;
+  while (Date.now() < until) {
+    entry = await t.db
+      .selectFrom('journal')
+      .selectAll()
+      .where('action', '=', 'auth.sessions.purged')
+      .executeTakeFirst();
+    if (entry) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  expect(entry).toMatchObject({
+    actor_kind: 'system',
+    actor_id: 'auth.purge-sessions',
+    summary: { purged: 1 },
+  });
+  expect(await t.db.selectFrom('sessions').selectAll().execute()).toEqual([]);
+}, 40_000);
