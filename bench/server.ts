@@ -9,10 +9,24 @@ import { createToken } from '../src/modules/auth/index.js';
 const rt = await openRuntime('owner', 'warn');
 await rt.deps.db
   .insertInto('organisations')
-  .values({ id: 'bench', kind: 'authority', name_kk: 'bench', name_ru: 'bench', name_en: 'bench', parent_id: null, origin: 'admin', created_at: rt.deps.clock.now() })
+  .values({
+    id: 'bench',
+    kind: 'authority',
+    name_kk: 'bench',
+    name_ru: 'bench',
+    name_en: 'bench',
+    parent_id: null,
+    origin: 'admin',
+    created_at: rt.deps.clock.now(),
+  })
   .onConflict((oc) => oc.column('id').doNothing())
   .execute();
-const token = await createToken(rt.deps, systemActor('bench'), { name: 'bench auditor', organisationId: 'bench', role: 'auditor', validDays: 1 });
+const token = await createToken(rt.deps, systemActor('bench'), {
+  name: 'bench auditor',
+  organisationId: 'bench',
+  role: 'auditor',
+  validDays: 1,
+});
 const app = await buildHttpApp(rt.deps, { ...rt.config, logLevel: 'warn' }, version);
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address() as { port: number };
