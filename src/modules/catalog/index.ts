@@ -1,0 +1,43 @@
+// The regulation as data: schemas of the catalogue kinds, the validating loader, and pure lookups.
+// The only public surface of the catalog module.
+
+export type { IsoDate } from './common.schema.js';
+export { isIsoDate, PERIODS } from './common.schema.js';
+export type { Act, ActReference, Clause } from './act.schema.js';
+export type { Form, Obligation } from './form.schema.js';
+export type { Dataset, MadeFrom, Register } from './dataset.schema.js';
+export type { Collection, CollectionRecipient } from './collection.schema.js';
+export type { Channel } from './channel.schema.js';
+export type { Organisation, Submission } from './organisation.schema.js';
+export type { Region, RegionName } from './region.schema.js';
+export type {
+  RequestContentRequirement,
+  RequestGround,
+  RequestPrinciple,
+  RequestReceiptChannel,
+  RequestSignatory,
+  RequestTerm,
+} from './request-rules.schema.js';
+
+export { CATALOG_KINDS, catalogKinds, emptyCatalog, isCatalogKind } from './catalog.kinds.js';
+export type { Catalog, CatalogEntry, CatalogKind, EntryOrigin } from './catalog.kinds.js';
+export { formatCatalogProblem } from './catalog.problem.js';
+export type { CatalogProblem, CatalogProblemCode } from './catalog.problem.js';
+export { listCatalogFiles, loadCatalogDir, loadCatalogDirs, parseCatalogFiles } from './catalog.loader.js';
+export type { CatalogFile, CatalogLoadOptions, CatalogLoadResult } from './catalog.loader.js';
+export { checkCatalog } from './catalog.checks.js';
+export type { CheckCatalogOptions, SourcePosition } from './catalog.checks.js';
+
+export {
+  actInUseOn,
+  actStatusOn,
+  inForceOn,
+  inUseOn,
+  isEstimated,
+  obligationsInUseOn,
+  repealNotices,
+  replacingActOn,
+} from './validity.js';
+export type { ActStatus, RepealNotice, Validity, VersionedEntry } from './validity.js';
+export { findForm, findFormVersions, formLookupKey, matchForm, normaliseFormCode } from './form-lookup.js';
+export type { FormMatch, FormMatchKind } from './form-lookup.js';
