@@ -1,4 +1,4 @@
-import type { CheckContext } from './catalog.checks.js';
+import type { CheckContext } from './catalog.problem.js';
 import { formLookupKey, formLookupNames, normaliseFormCode } from './form-lookup.js';
 
 // The agreement of the lists with each other and with the acts' rules, beyond references: one

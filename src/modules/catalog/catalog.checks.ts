@@ -9,6 +9,7 @@ import {
 import type { CatalogProblem, CatalogProblemCode } from './catalog.problem.js';
 import { referencesOf, type ReferenceTarget } from './catalog.references.js';
 import { checkCollections, checkDatasets, checkForms, checkRegions } from './catalog.agreement.js';
+import type { CheckContext } from './catalog.problem.js';
 
 // The checks that a schema cannot express: duplicates, overlapping versions, references across
 // files, and the agreement of the lists with each other. Every problem is listed.
@@ -24,19 +25,6 @@ export interface CheckCatalogOptions {
   /** Ids declared in the files, even by entries that failed their schema (no cascade of unknown references). */
   readonly declaredIds?: ReadonlyMap<CatalogKind, ReadonlySet<string>>;
   readonly locate?: (file: string, pointer: string) => SourcePosition | undefined;
-}
-
-/** What the checks of the lists' agreement need: the catalogue and a way to report at an entry. */
-export interface CheckContext {
-  readonly catalog: Catalog;
-  report(
-    kind: CatalogKind,
-    entry: object,
-    subPointer: string,
-    code: CatalogProblemCode,
-    message: string,
-  ): void;
-  placeOf(kind: CatalogKind, entry: object): string;
 }
 
 interface Versioned {

@@ -1,3 +1,4 @@
+import type { Catalog, CatalogKind } from './catalog.kinds.js';
 /** What can be wrong in a catalogue file. Stable codes: tests and tools rely on them. */
 export type CatalogProblemCode =
   | 'unreadable_file'
@@ -48,4 +49,17 @@ export function splitPointer(pointer: string): string[] {
     .slice(1)
     .split('/')
     .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'));
+}
+
+/** What the checks of the lists' agreement need: the catalogue and a way to report at an entry. */
+export interface CheckContext {
+  readonly catalog: Catalog;
+  report(
+    kind: CatalogKind,
+    entry: object,
+    subPointer: string,
+    code: CatalogProblemCode,
+    message: string,
+  ): void;
+  placeOf(kind: CatalogKind, entry: object): string;
 }
