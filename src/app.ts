@@ -7,6 +7,7 @@ import type { JobDefinition } from './platform/jobs/index.js';
 import { systemActor, type Deps } from './platform/usecase.js';
 import { registerJournalRoutes, recordJournalVerification } from './modules/audit/index.js';
 import { purgeExpiredSessions, registerAuthentication, registerAuthRoutes } from './modules/auth/index.js';
+import { registerCatalogRoutes, registerObligationRoutes } from './modules/catalog/index.js';
 
 export async function buildHttpApp(deps: Deps, config: Config, version: string) {
   const { app, metrics } = await createHttpServer({ config, logger: deps.logger, version });
@@ -20,6 +21,8 @@ export async function buildHttpApp(deps: Deps, config: Config, version: string) 
   registerAuthentication(app, deps);
   registerAuthRoutes(app, deps, config);
   registerJournalRoutes(app, deps);
+  registerCatalogRoutes(app, deps);
+  registerObligationRoutes(app, deps);
   await app.ready();
   return app;
 }

@@ -4,6 +4,8 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from '../platform/
 import { createLogger, type Logger } from '../platform/logging.js';
 import type { Deps } from '../platform/usecase.js';
 import { journalWriter } from '../modules/audit/index.js';
+import { builtInCatalogDir, loadCatalogFolders } from '../modules/catalog/index.js';
+import { systemActor } from '../platform/usecase.js';
 
 export interface Runtime {
   config: Config;
@@ -34,6 +36,15 @@ export async function openRuntime(mode: 'owner' | 'client', logLevel?: string): 
     deps: { db: database.db, clock: systemClock, journal: journalWriter, logger },
   };
 }
+
+/** The built-in catalogue, then the configured extra folders (a newer act, say). */
+export const catalogDirs = (config: Config): string[] => [
+  builtInCatalogDir,
+  ...config.catalogExtraDirs
+    .split(',')
+    .map((d) => d.trim())
+    .filter(Boolean),
+];
 
 export async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
   const rt = await openRuntime('client', process.env.LOG_LEVEL ?? 'warn');

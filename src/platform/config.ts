@@ -94,6 +94,12 @@ export const configDeclaration = {
     max: 3650,
     description: 'Validity of a new API token when its creator names none.',
   },
+  CATALOG_EXTRA_DIRS: {
+    kind: 'string',
+    default: '',
+    description:
+      'Comma-separated catalogue folders (a newer act, say) loaded after the built-in catalog/ at every start.',
+  },
   JOBS_ENABLED: {
     kind: 'boolean',
     default: 'true',
@@ -117,6 +123,7 @@ export interface Config {
   sessionTtlHours: number;
   cookieSecure: boolean;
   tokenDefaultDays: number;
+  catalogExtraDirs: string;
   jobsEnabled: boolean;
 }
 

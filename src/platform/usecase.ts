@@ -79,6 +79,8 @@ export interface CommandContext {
   record(entry: JournalEntryInput): Promise<void>;
   /** side effects (deliveries, cache purges, rebuilds) run only once the change is committed */
   afterCommit(effect: () => Promise<void> | void): void;
+  /** says, explicitly, that this run changed nothing (so it has nothing to journal) */
+  changedNothing(): void;
 }
 
 /** A policy decides from the actor (and the input) alone; `everyone` marks public reads. */
@@ -123,6 +125,7 @@ export function command<I, O>(spec: {
     const now = deps.clock.now();
     const result = await deps.db.transaction().execute(async (trx) => {
       let journaled = 0;
+      let unchanged = false;
       const ctx: CommandContext = {
         trx,
         actor,
@@ -134,9 +137,13 @@ export function command<I, O>(spec: {
           journaled++;
         },
         afterCommit: (effect) => effects.push(effect),
+        changedNothing: () => {
+          unchanged = true;
+        },
       };
       const out = await spec.run(ctx, input);
-      if (journaled === 0) throw new Error(`use case ${spec.name} changed state without a log-journal entry`);
+      if (journaled === 0 && !unchanged)
+        throw new Error(`use case ${spec.name} changed state without a log-journal entry`);
       return out;
     });
     for (const effect of effects) {

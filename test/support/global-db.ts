@@ -7,6 +7,10 @@ import path from 'node:path';
 import pg from 'pg';
 import { pino } from 'pino';
 import type { TestProject } from 'vitest/node';
+import { journalWriter } from '../../src/modules/audit/index.js';
+import { builtInCatalogDir, loadCatalogFolders } from '../../src/modules/catalog/index.js';
+import { systemClock } from '../../src/platform/clock.js';
+import { systemActor } from '../../src/platform/usecase.js';
 import {
   createKysely,
   ensureDatabase,
@@ -44,6 +48,13 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   const templateUrl = await ensureDatabase(serverUrl, templateDb);
   const { db } = createKysely(templateUrl, 2);
   await migrateToLatest(db);
+  // The built-in catalogue, loaded once into the template, as a start would.
+  const logger = pino({ level: 'warn' });
+  await loadCatalogFolders(
+    { db, clock: systemClock, journal: journalWriter, logger },
+    systemActor('test-setup'),
+    { dirs: [builtInCatalogDir] },
+  );
   await db.destroy();
   project.provide('serverUrl', serverUrl);
   project.provide('templateDb', templateDb);

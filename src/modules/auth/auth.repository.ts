@@ -11,6 +11,8 @@ export interface OrganisationsTable {
   parent_id: string | null;
   origin: 'catalog' | 'admin';
   created_at: Date;
+  valid_from: Generated<string | null>;
+  valid_until: Generated<string | null>;
 }
 export interface UsersTable {
   id: Generated<string>;

@@ -1,5 +1,8 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { sha256 } from '../../platform/hashing.js';
+
+export { sha256 };
 
 // argon2id with the OWASP-recommended minimum (19 MiB, 2 passes, 1 lane).
 // algorithm 2 is Argon2id (a const enum in the typings, so named here by value).
@@ -14,7 +17,6 @@ let decoy: Promise<string> | null = null;
 export const decoyPasswordHash = (): Promise<string> => (decoy ??= hashPassword(randomSecret()));
 
 export const randomSecret = (bytes = 32): string => randomBytes(bytes).toString('base64url');
-export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 export const TOKEN_PREFIX = 'zst_';
 /** A new API token: shown once; only its SHA-256 is stored (it is random, so no slow hash is needed). */

@@ -41,3 +41,17 @@ export {
 export type { ActStatus, RepealNotice, Validity, VersionedEntry } from './validity.js';
 export { findForm, findFormVersions, formLookupKey, matchForm, normaliseFormCode } from './form-lookup.js';
 export type { FormMatch, FormMatchKind } from './form-lookup.js';
+
+export {
+  loadCatalogFolders,
+  checkCatalogFolders,
+  putCalendarTransfers,
+  readCatalog,
+  currentCatalog,
+} from './catalog.service.js';
+export type { CatalogSnapshot, FileProblem } from './catalog.store.js';
+export { registerCatalogRoutes } from './catalog.routes.js';
+export { registerObligationRoutes } from './obligations.routes.js';
+
+/** The catalogue that ships with zanstat. */
+export const builtInCatalogDir: string = new URL('../../../catalog', import.meta.url).pathname;

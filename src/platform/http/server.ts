@@ -159,6 +159,8 @@ export async function createHttpServer(
         { name: 'session', description: 'Signing in and out' },
         { name: 'admin', description: 'Users and API tokens (the Administrator)' },
         { name: 'journal', description: 'The log journal (Order 25, para 2, item 1)' },
+        { name: 'catalogue', description: 'The acts and their lists, as data with in-force dates' },
+        { name: 'obligations', description: 'Due dates of every obligation, on the working-day calendar' },
       ],
     },
   });
