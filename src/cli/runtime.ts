@@ -17,24 +17,22 @@ export interface Runtime {
 /**
  * Opens the database for a command: `owner` for serve (fails if another serve owns the data
  * directory), `client` for the other commands (joins a running server, or starts one for the
- * command). Migrations run before anything else.
+ * command). Migrations and the catalogue load run before anything else.
  */
 export async function openRuntime(mode: 'owner' | 'client', logLevel?: string): Promise<Runtime> {
   const config = loadConfig();
   const logger = createLogger(logLevel ?? config.logLevel);
   const database = await openDatabase(config, logger, mode);
+  const deps: Deps = { db: database.db, clock: systemClock, journal: journalWriter, logger };
   try {
     await migrateToLatest(database.db);
+    // The regulation as data: the catalogue folders are loaded before anything runs.
+    await loadCatalogFolders(deps, systemActor('start'), { dirs: catalogDirs(config) });
   } catch (err) {
     await database.close();
     throw err;
   }
-  return {
-    config,
-    logger,
-    database,
-    deps: { db: database.db, clock: systemClock, journal: journalWriter, logger },
-  };
+  return { config, logger, database, deps };
 }
 
 /** The built-in catalogue, then the configured extra folders (a newer act, say). */

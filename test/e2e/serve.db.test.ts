@@ -73,7 +73,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('zanstat serve on the embedde
     expect(second.output()).toContain(`the data directory ${dataDir} is in use by zanstat process`);
 
     // The CLI joins the running server; the first admin is created by it, never by a default.
-    const org = zanstat(
+    const bad = zanstat(
       [
         'user',
         'add',
@@ -90,18 +90,45 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('zanstat serve on the embedde
       env,
       'a long enough passphrase\n',
     );
-    expect(await org.exited).toBe(1);
-    expect(org.output()).toContain('/organisationId: No organisation "nowhere".');
+    expect(await bad.exited).toBe(1);
+    expect(bad.output()).toContain('/organisationId: No organisation "nowhere".');
+    const add = zanstat(
+      [
+        'user',
+        'add',
+        '--login',
+        'first.admin',
+        '--name',
+        'First Admin',
+        '--role',
+        'admin',
+        '--org',
+        'committee',
+        '--password-stdin',
+      ],
+      env,
+      'a long enough passphrase\n',
+    );
+    expect(await add.exited, add.output()).toBe(0);
+
+    // Acknowledged writes through the API: a session, and a token created with it.
+    const signIn = await fetch(`${base}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'first.admin', password: 'a long enough passphrase' }),
+    });
+    expect(signIn.status).toBe(200);
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+    const created = await fetch(`${base}/api/v1/admin/tokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ name: 'reporting system', organisationId: 'committee', role: 'subject' }),
+    });
+    expect(created.status).toBe(201);
+    const { token } = (await created.json()) as { token: { id: string } };
 
     const ownerPid = JSON.parse(await fs.readFile(path.join(dataDir, 'owner.lock'), 'utf8')).pid as number;
-    const tokenRun = zanstat(
-      ['token', 'create', '--name', 'e2e', '--org', 'e2e-org', '--role', 'auditor', '--json'],
-      env,
-    );
-    // No organisation yet: the token is refused too, and nothing is written.
-    expect(await tokenRun.exited).toBe(1);
-
-    // Acknowledged writes through the API: sign-in attempts are refused, journal stays intact.
     const verify = zanstat(['journal', 'verify', '--json'], env);
     expect(await verify.exited).toBe(0);
     const before = JSON.parse(verify.output().trim().split('\n').at(-1)!) as { checked: number };
@@ -125,6 +152,11 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('zanstat serve on the embedde
       ok: true,
       checked: before.checked,
     });
+
+    // Every acknowledged write is there: the session still works, the token is listed.
+    const tokens = await fetch(`${base}/api/v1/admin/tokens`, { headers: { cookie } });
+    expect(tokens.status).toBe(200);
+    expect(((await tokens.json()) as { items: { id: string }[] }).items.map((i) => i.id)).toContain(token.id);
 
     third.child.kill('SIGTERM');
     expect(await third.exited).toBe(0);
