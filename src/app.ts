@@ -22,7 +22,7 @@ export async function buildHttpApp(deps: Deps, config: Config, version: string) 
   registerAuthRoutes(app, deps, config);
   registerJournalRoutes(app, deps);
   registerCatalogRoutes(app, deps);
-  registerObligationRoutes(app, deps);
+  registerObligationRoutes(app, deps, config);
   await app.ready();
   return app;
 }

@@ -8,6 +8,9 @@ import { systemActor, roles, type Role } from './platform/usecase.js';
 import { addUser, createToken, revokeToken } from './modules/auth/index.js';
 import { verifyJournal } from './modules/audit/index.js';
 import { serve } from './cli/serve.js';
+import { UsageError } from './cli/usage-error.js';
+import { catalogCheck, catalogLoad } from './cli/catalog.js';
+import { due, obligations } from './cli/obligations.js';
 import { readSecretFromStdin, withRuntime } from './cli/runtime.js';
 
 const usage = `zanstat — the information system of legal statistics
@@ -18,6 +21,11 @@ const usage = `zanstat — the information system of legal statistics
   zanstat token create --name N --org O --role R [--days D] [--json]
   zanstat token revoke <id>
   zanstat journal verify [--json]             check the log journal's hash chain
+  zanstat due <item> <period> [--channel c] [--json]
+                                              due dates of a form (1-М), dataset or collection
+  zanstat obligations [--from D] [--to D] [--item i] [--channel c] [--json]
+  zanstat catalog check [dir…]                check catalogue folders (the built-in one first)
+  zanstat catalog load <dir>                  load a new act's catalogue folder into the database
   zanstat config docs                         print the configuration reference (Markdown)
 `;
 
@@ -25,19 +33,19 @@ const cli = systemActor('cli');
 
 function asRole(value: string | undefined): Role {
   if (!value || !(roles as readonly string[]).includes(value))
-    throw new Error(`--role must be one of ${roles.join(', ')}`);
+    throw new UsageError(`--role must be one of ${roles.join(', ')}`);
   return value as Role;
 }
 function required(values: Record<string, unknown>, key: string): string {
   const v = values[key];
-  if (typeof v !== 'string' || v === '') throw new Error(`--${key} is required`);
+  if (typeof v !== 'string' || v === '') throw new UsageError(`--${key} is required`);
   return v;
 }
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, sub, ...rest] = argv;
   const { values, positionals } = parseArgs({
-    args: cmd === 'serve' || cmd === 'migrate' ? argv.slice(1) : rest,
+    args: ['serve', 'migrate', 'obligations'].includes(cmd ?? '') ? argv.slice(1) : rest,
     allowPositionals: true,
     options: {
       role: { type: 'string' },
@@ -47,6 +55,10 @@ async function main(argv: string[]): Promise<number> {
       days: { type: 'string' },
       json: { type: 'boolean' },
       'password-stdin': { type: 'boolean' },
+      channel: { type: 'string' },
+      item: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
     },
   });
   switch (cmd) {
@@ -57,6 +69,20 @@ async function main(argv: string[]): Promise<number> {
       await withRuntime(async () => undefined);
       console.log('migrations applied');
       return 0;
+    case 'due':
+      return due(sub, positionals[0], values.channel, Boolean(values.json));
+    case 'obligations':
+      return obligations({
+        from: values.from,
+        to: values.to,
+        item: values.item,
+        channel: values.channel,
+        json: Boolean(values.json),
+      });
+    case 'catalog':
+      if (sub === 'check') return catalogCheck(positionals);
+      if (sub === 'load') return catalogLoad(positionals[0]);
+      break;
     case 'config':
       if (sub !== 'docs') break;
       process.stdout.write(renderConfigDocs());
@@ -64,7 +90,7 @@ async function main(argv: string[]): Promise<number> {
     case 'user': {
       if (sub !== 'add') break;
       if (!values['password-stdin'] && process.stdin.isTTY)
-        throw new Error('give the password on standard input with --password-stdin');
+        throw new UsageError('give the password on standard input with --password-stdin');
       const password = await readSecretFromStdin();
       const user = await withRuntime((rt) =>
         addUser(rt.deps, cli, {
@@ -82,7 +108,7 @@ async function main(argv: string[]): Promise<number> {
       if (sub === 'create') {
         const days = values.days === undefined ? 365 : Number(values.days);
         if (!Number.isInteger(days) || days < 1 || days > 3650)
-          throw new Error('--days must be a whole number from 1 to 3650');
+          throw new UsageError('--days must be a whole number from 1 to 3650');
         const r = await withRuntime((rt) =>
           createToken(rt.deps, cli, {
             name: required(values, 'name'),
@@ -101,7 +127,7 @@ async function main(argv: string[]): Promise<number> {
       }
       if (sub === 'revoke') {
         const id = positionals[0];
-        if (!id) throw new Error('zanstat token revoke <id>');
+        if (!id) throw new UsageError('zanstat token revoke <id>');
         await withRuntime((rt) => revokeToken(rt.deps, cli, { id }));
         console.log(`token ${id} revoked`);
         return 0;
@@ -130,6 +156,11 @@ async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
+function inputErrorCode(err: unknown): string | null {
+  const code: unknown = err instanceof Error ? (err as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && /^[a-z_]+$/.test(code) ? code : null;
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     if (code >= 0) process.exit(code);
@@ -140,6 +171,10 @@ main(process.argv.slice(2)).then(
     else if (err instanceof DomainError) {
       process.stderr.write(`zanstat: ${err.message}\n`);
       for (const e of err.errors) process.stderr.write(`  ${e.pointer}: ${e.message}\n`);
+    } else if (err instanceof UsageError) process.stderr.write(`zanstat: ${err.message}\n`);
+    else if (inputErrorCode(err)) {
+      // input errors of the pure cores (calendar, obligations): a message and its code, no stack
+      process.stderr.write(`zanstat: ${(err as Error).message} (${inputErrorCode(err)})\n`);
     } else
       process.stderr.write(`zanstat: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exit(1);

@@ -1,3 +1,4 @@
+import { UsageError } from './usage-error.js';
 import { buildHttpApp, jobsOf } from '../app.js';
 import { startJobs, type JobRunner } from '../platform/jobs/index.js';
 import { version } from '../platform/version.js';
@@ -8,7 +9,7 @@ export async function serve(roleFlag: string | undefined): Promise<void> {
   const rt = await openRuntime('owner');
   const role = (roleFlag ?? rt.config.role) as 'all' | 'web' | 'worker';
   if (!['all', 'web', 'worker'].includes(role))
-    throw new Error(`--role must be all, web or worker, not "${role}"`);
+    throw new UsageError(`--role must be all, web or worker, not "${role}"`);
   const { logger } = rt;
   let jobs: JobRunner | null = null;
   let http: Awaited<ReturnType<typeof buildHttpApp>> | null = null;

@@ -15,7 +15,6 @@ import {
   type CatalogKind,
 } from './catalog.kinds.js';
 import { loadCatalogDirs } from './catalog.loader.js';
-import { formatCatalogProblem } from './catalog.problem.js';
 import { UNVERSIONED, type StoredEntry } from './catalog.repository.js';
 
 export const CALENDAR_KIND = 'calendar';
@@ -24,6 +23,8 @@ export interface FileProblem {
   file: string;
   pointer: string;
   message: string;
+  line?: number;
+  column?: number;
 }
 
 export interface ReadCatalogResult {
@@ -38,8 +39,15 @@ export async function readCatalogFolders(dirs: readonly string[]): Promise<ReadC
   const problems: FileProblem[] = [];
   const entries: StoredEntry[] = [];
   const loaded = loadCatalogDirs(dirs);
-  for (const p of loaded.problems)
-    problems.push({ file: p.file, pointer: p.pointer, message: formatCatalogProblem(p) });
+  for (const p of loaded.problems) {
+    problems.push({
+      file: p.file,
+      pointer: p.pointer,
+      message: `${p.message} (${p.code})`,
+      line: p.line,
+      column: p.column,
+    });
+  }
   for (const kind of CATALOG_KINDS) {
     for (const entry of loaded.catalog[kind] as readonly Record<string, unknown>[]) {
       const origin = loaded.origins.get(entry);

@@ -55,3 +55,14 @@ export { registerObligationRoutes } from './obligations.routes.js';
 
 /** The catalogue that ships with zanstat. */
 export const builtInCatalogDir: string = new URL('../../../catalog', import.meta.url).pathname;
+
+export { dueOf, listObligations, MAX_OBLIGATION_RANGE_YEARS, ObligationInputError } from './obligations.js';
+export type {
+  ListObligationsQuery,
+  ObligationDue,
+  ObligationInputErrorCode,
+  ObligationItemKind,
+  ObligationTitles,
+} from './obligations.js';
+export { escapeICalendarText, foldICalendarLine, obligationsToICalendar } from './obligations.ics.js';
+export type { ObligationsICalendarOptions } from './obligations.ics.js';

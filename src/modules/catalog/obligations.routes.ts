@@ -1,9 +1,20 @@
 import { Type } from '@sinclair/typebox';
 import { invalidInput } from '../../platform/errors/index.js';
 import { schemas, type HttpApp } from '../../platform/http/index.js';
-import type { Deps } from '../../platform/usecase.js';
-import { calendarYear, CalendarInputError } from '../calendar/index.js';
+import type { Actor, Deps } from '../../platform/usecase.js';
+import type { Config } from '../../platform/config.js';
+import { localDateOf } from '../../platform/clock.js';
+import {
+  addCalendarDays,
+  calendarYear,
+  CalendarInputError,
+  localDate,
+  type LocalDate,
+} from '../calendar/index.js';
 import { readCatalog } from './catalog.service.js';
+import { listObligations, type ObligationDue } from './obligations.js';
+import { obligationsToICalendar } from './obligations.ics.js';
+import { repealNotices } from './validity.js';
 
 const { problems } = schemas;
 
@@ -35,7 +46,121 @@ const DaySchema = Type.Object({
   provisional: Type.Boolean(),
 });
 
-export function registerObligationRoutes(app: HttpApp, deps: Deps): void {
+const ObligationsQuery = Type.Object(
+  {
+    from: Type.Optional(Type.String({ format: 'date', description: 'first due date (default: today)' })),
+    to: Type.Optional(
+      Type.String({
+        format: 'date',
+        description: 'last due date (default: from + 90 days); at most 10 years after from',
+      }),
+    ),
+    item: Type.Optional(
+      Type.String({
+        maxLength: 100,
+        description: "a form's code (1-М), slug or alias; a dataset's or a collection's id",
+      }),
+    ),
+    channel: Type.Optional(
+      Type.String({
+        maxLength: 100,
+        description: 'information-service, open-data-portal, electronic-collection, …',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const Titles = Type.Object({ kk: Type.String(), ru: Type.String(), en: Type.String() });
+const ObligationSchema = Type.Object({
+  item: Type.String({
+    description: "the form's code as the act writes it, or a dataset's or collection's id",
+  }),
+  itemKind: Type.Union([Type.Literal('form'), Type.Literal('dataset'), Type.Literal('collection')]),
+  itemId: Type.String(),
+  period: Type.String(),
+  periodicity: Type.String(),
+  channel: Type.String(),
+  nominal: Type.String({ description: 'the day the act names' }),
+  due: Type.String({ description: 'rolled to the next working day (Order 25, para 13)' }),
+  rolled: Type.Boolean(),
+  provisional: Type.Boolean({ description: 'the calendar of that year has no decree loaded: it may change' }),
+  act: Type.String(),
+  clause: Type.String(),
+  dataset: Type.Optional(Type.String()),
+  title: Titles,
+});
+
+export function registerObligationRoutes(app: HttpApp, deps: Deps, config: Config): void {
+  const query = async (actor: Actor, q: { from?: string; to?: string; item?: string; channel?: string }) => {
+    const from = (q.from ?? localDateOf(deps.clock.now())) as LocalDate;
+    const to = (q.to ?? addCalendarDays(localDate(from), 90)) as LocalDate;
+    const { catalog, calendar } = await readCatalog(deps, actor, undefined);
+    try {
+      const items = listObligations(catalog, calendar, {
+        from: localDate(from),
+        to: localDate(to),
+        item: q.item,
+        channel: q.channel,
+      });
+      return {
+        from,
+        to,
+        items,
+        notices: repealNotices(catalog, items as Parameters<typeof repealNotices>[1], to),
+      };
+    } catch (err) {
+      return asInputError(err, '/query');
+    }
+  };
+
+  app.get(
+    '/api/v1/obligations',
+    {
+      schema: {
+        tags: ['obligations'],
+        summary:
+          'Every obligation due in a date range, with its due date on the working-day calendar and its legal basis',
+        querystring: ObligationsQuery,
+        response: {
+          200: Type.Object({
+            from: Type.String(),
+            to: Type.String(),
+            items: Type.Array(ObligationSchema),
+            notices: Type.Array(Type.Unknown()),
+          }),
+          ...problems(422),
+        },
+      },
+    },
+    async (req) => query(req.actor, req.query),
+  );
+
+  app.get(
+    '/api/v1/obligations.ics',
+    {
+      schema: {
+        tags: ['obligations'],
+        summary: 'The same obligations as an iCalendar feed (RFC 5545), for a calendar application',
+        querystring: ObligationsQuery,
+        produces: ['text/calendar'],
+        response: { 200: Type.String(), ...problems(422) },
+      },
+    },
+    async (req, reply) => {
+      const r = await query(req.actor, req.query);
+      const ics = obligationsToICalendar(r.items as ObligationDue[], {
+        calendarName: 'zanstat — obligations',
+        now: deps.clock.now(),
+        baseUrl: config.publicBaseUrl,
+      });
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', 'inline; filename="obligations.ics"')
+        .send(ics);
+    },
+  );
+
   app.get(
     '/api/v1/calendar/:year',
     {
