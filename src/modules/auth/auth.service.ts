@@ -1,5 +1,11 @@
 import type { Queryable } from '../../platform/db/index.js';
-import { conflict, invalidInput, notFound, unauthenticated } from '../../platform/errors/index.js';
+import {
+  conflict,
+  invalidInput,
+  notFound,
+  unauthenticated,
+  type FieldProblem,
+} from '../../platform/errors/index.js';
 import { command, query, type Actor, type Role } from '../../platform/usecase.js';
 import { mayEndSession, mayManageAccounts, mayPurgeSessions, maySignIn } from './auth.policies.js';
 import * as repo from './auth.repository.js';
@@ -15,6 +21,12 @@ import {
 
 const DAY_MS = 86_400_000;
 
+/** Users and tokens belong to an organisation of the catalogue. */
+async function organisationProblem(db: Queryable, id: string): Promise<FieldProblem | null> {
+  if (await repo.organisationExists(db, id)) return null;
+  return { pointer: '/organisationId', code: 'unknown_organisation', message: `No organisation "${id}".` };
+}
+
 export interface AddUserInput {
   login: string;
   displayName: string;
@@ -28,7 +40,7 @@ export const addUser = command({
   policy: mayManageAccounts,
   run: async (ctx, input: AddUserInput) => {
     const login = input.login.trim().toLowerCase();
-    const problems = [];
+    const problems: FieldProblem[] = [];
     const pw = passwordProblem(input.password);
     if (pw) problems.push({ pointer: '/password', code: 'weak_password', message: `The password ${pw}.` });
     if (!/^[a-z0-9._@-]{3,64}$/.test(login)) {
@@ -38,13 +50,8 @@ export const addUser = command({
         message: 'A login is 3–64 of a-z, 0-9, . _ @ -.',
       });
     }
-    if (!(await repo.organisationExists(ctx.trx, input.organisationId))) {
-      problems.push({
-        pointer: '/organisationId',
-        code: 'unknown_organisation',
-        message: `No organisation "${input.organisationId}".`,
-      });
-    }
+    const orgProblem = await organisationProblem(ctx.trx, input.organisationId);
+    if (orgProblem) problems.push(orgProblem);
     if (problems.length) throw invalidInput('The user cannot be added.', problems);
     if (await repo.findUserByLogin(ctx.trx, login))
       throw conflict(`The login "${login}" is taken.`, 'login_taken');
@@ -150,15 +157,8 @@ export const createToken = command({
   name: 'create an API token',
   policy: mayManageAccounts,
   run: async (ctx, input: CreateTokenInput) => {
-    if (!(await repo.organisationExists(ctx.trx, input.organisationId))) {
-      throw invalidInput('The token cannot be created.', [
-        {
-          pointer: '/organisationId',
-          code: 'unknown_organisation',
-          message: `No organisation "${input.organisationId}".`,
-        },
-      ]);
-    }
+    const orgProblem = await organisationProblem(ctx.trx, input.organisationId);
+    if (orgProblem) throw invalidInput('The token cannot be created.', [orgProblem]);
     const secret = newApiToken();
     const token = await repo.insertToken(ctx.trx, {
       name: input.name.trim(),
