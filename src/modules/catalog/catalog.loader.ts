@@ -37,7 +37,8 @@ export interface CatalogLoadOptions {
   readonly skipFolders?: readonly string[];
 }
 
-const DEFAULT_SKIP = ['calendar'];
+// calendar/: the calendar module's loader; structures/: the statistics module's (form structures).
+const DEFAULT_SKIP = ['calendar', 'structures'];
 
 /** Loads every `*.yaml` / `*.yml` under `dir` (recursively) and checks the whole. */
 export function loadCatalogDir(dir: string, options: CatalogLoadOptions = {}): CatalogLoadResult {
