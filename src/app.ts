@@ -8,6 +8,7 @@ import { systemActor, type Deps } from './platform/usecase.js';
 import { registerJournalRoutes, recordJournalVerification } from './modules/audit/index.js';
 import { purgeExpiredSessions, registerAuthentication, registerAuthRoutes } from './modules/auth/index.js';
 import { registerCatalogRoutes, registerObligationRoutes } from './modules/catalog/index.js';
+import { registerStatisticsRoutes } from './modules/statistics/index.js';
 
 export async function buildHttpApp(deps: Deps, config: Config, version: string) {
   const { app, metrics } = await createHttpServer({ config, logger: deps.logger, version });
@@ -23,6 +24,7 @@ export async function buildHttpApp(deps: Deps, config: Config, version: string) 
   registerJournalRoutes(app, deps);
   registerCatalogRoutes(app, deps);
   registerObligationRoutes(app, deps, config);
+  registerStatisticsRoutes(app, deps);
   await app.ready();
   return app;
 }

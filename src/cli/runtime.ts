@@ -5,6 +5,7 @@ import { createLogger, type Logger } from '../platform/logging.js';
 import type { Deps } from '../platform/usecase.js';
 import { journalWriter } from '../modules/audit/index.js';
 import { builtInCatalogDir, loadCatalogFolders } from '../modules/catalog/index.js';
+import { builtInStructuresDir, loadFormStructures } from '../modules/statistics/index.js';
 import { systemActor } from '../platform/usecase.js';
 
 export interface Runtime {
@@ -28,6 +29,7 @@ export async function openRuntime(mode: 'owner' | 'client', logLevel?: string): 
     await migrateToLatest(database.db);
     // The regulation as data: the catalogue folders are loaded before anything runs.
     await loadCatalogFolders(deps, systemActor('start'), { dirs: catalogDirs(config) });
+    await loadFormStructures(deps, systemActor('start'), { dir: builtInStructuresDir });
   } catch (err) {
     await database.close();
     throw err;

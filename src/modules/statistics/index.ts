@@ -1,0 +1,18 @@
+// The statistics store: form structures with control relations, submissions validated as a whole
+// and kept as immutable revisions, and the tables read from them.
+export {
+  loadFormStructures,
+  submitFigures,
+  structureFor,
+  type SubmitInput,
+  type SubmissionPart,
+} from './statistics.service.js';
+export { readTable, mayRead, type Table, type TableColumn } from './statistics.query.js';
+export { registerStatisticsRoutes } from './statistics.routes.js';
+export { checkRelations, cellKey } from './relations.js';
+export { validateSubmission, type SubmittedValue } from './submission.validate.js';
+export { loadStructuresDir, checkStructure } from './structure.loader.js';
+export type { FormStructure, Section, Graph, Row, Relation, Access } from './structure.schema.js';
+
+/** The form structures that ship with zanstat. */
+export const builtInStructuresDir: string = new URL('../../../catalog/structures', import.meta.url).pathname;

@@ -1,0 +1,188 @@
+// Submissions through the API against the real database: validated as a whole, stored as
+// immutable revisions, read back as tables with only what the reader may see.
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../platform/usecase.js';
+import { createTestApp, tokenFor, type TestContext } from '../../../test/support/test-app.js';
+import { loadFormStructures } from './index.js';
+
+let t: TestContext;
+let editor: { authorization: string };
+beforeAll(async () => {
+  t = await createTestApp();
+  await loadFormStructures(t.deps, systemActor('test'), {
+    dir: path.resolve('src/modules/statistics/fixtures/structures'),
+  });
+  editor = await tokenFor(t, 'editor');
+});
+afterAll(async () => t.close());
+
+/** R1 of the fixture form 1-П: total = planned + unplanned; "of which" ≤ total; a fine in thousand tenge. */
+function r1(scale = 1) {
+  const table: Record<string, (number | null)[]> = {
+    '1': [10 * scale, 3, 12.5],
+    '2': [6 * scale, 2, 7.25],
+    '3': [4 * scale, 1, 5.25],
+    '4': [1, 0, null],
+  };
+  return Object.entries(table).flatMap(([row, vals]) =>
+    vals.map((value, i) => ({ section: 'R1', row, graph: i + 1, value })),
+  );
+}
+const submit = (payload: object, headers: Record<string, string> = editor) =>
+  t.app.inject({ method: 'POST', url: '/api/v1/submissions', headers, payload });
+const table = async (q: string) =>
+  (await t.app.inject(`/api/v1/forms/1-p/tables/R1?${q}`)).json() as {
+    columns: {
+      breakdown: string;
+      kind: string;
+      revision: number | null;
+      values: Record<string, (number | null)[]>;
+    }[];
+    rows: { code: string }[];
+    republic: { stored: boolean; missingRegions: string[] } | null;
+  };
+const rowCount = async () =>
+  Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM stat_rows`.execute(t.db)).rows[0]!.n);
+
+describe('submissions', () => {
+  it('stores a valid submission as revision 1 and reads it back, the republic derived', async () => {
+    const res = await submit({ form: '1-П', period: '2024-Q1', breakdown: '10', values: r1() });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({
+      form: '1-p',
+      code: '1-П',
+      period: '2024-Q1',
+      revisions: [{ breakdown: '10', revision: 1, valueCount: 11, supersedes: null }],
+    });
+    await submit({ form: '1-p', period: '2024-Q1', breakdown: '11', values: r1(2) });
+    const tbl = await table('period=2024-Q1');
+    expect(tbl.columns.map((c) => [c.breakdown, c.kind])).toEqual([
+      ['10', 'submitted'],
+      ['11', 'submitted'],
+      ['00', 'derived'],
+    ]);
+    expect(tbl.columns.find((c) => c.breakdown === '00')!.values['1']).toEqual([30, 6, 25]);
+    expect(tbl.republic).toMatchObject({ stored: false });
+    expect(tbl.republic!.missingRegions).toContain('75');
+  });
+
+  it('refuses a broken control relation naming the relation and the cell, and stores nothing', async () => {
+    const before = await rowCount();
+    const values = r1();
+    values[0]!.value = 11; // row 1 graph 1 ≠ 6 + 4
+    const res = await submit({ form: '1-p', period: '2024-Q2', breakdown: '10', values });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({
+      code: 'submission_rejected',
+      errors: [
+        { pointer: '/values/0', code: 'control_relation', message: expect.stringContaining('R1.rows.1=2+3') },
+      ],
+    });
+    expect(await rowCount()).toBe(before);
+  });
+
+  it('supersedes with a reason, never overwrites; as-of reads the revision current then', async () => {
+    const first = t.clock.now();
+    t.clock.advance(60_000);
+    expect(
+      (await submit({ form: '1-p', period: '2024-Q1', breakdown: '10', values: r1(3) })).json(),
+    ).toMatchObject({ code: 'invalid_input', errors: [{ pointer: '/reason', code: 'reason_required' }] });
+    const res = await submit({
+      form: '1-p',
+      period: '2024-Q1',
+      breakdown: '10',
+      reason: 'late reports of two districts',
+      values: r1(3),
+    });
+    expect(res.json()).toMatchObject({ revisions: [{ revision: 2, supersedes: expect.any(Number) }] });
+    expect((await table('period=2024-Q1&region=10')).columns[0]!.values['1']![0]).toBe(30);
+    expect(
+      (await table(`period=2024-Q1&region=10&asOf=${first.toISOString()}`)).columns[0]!.values['1']![0],
+    ).toBe(10);
+    await expect(sql`UPDATE stat_rows SET vals = '{0}'`.execute(t.db)).rejects.toMatchObject({
+      code: '42501',
+    });
+    const journal = await t.db
+      .selectFrom('journal')
+      .select(['action', 'summary'])
+      .where('action', 'like', 'statistics.submission.%')
+      .orderBy('seq')
+      .execute();
+    expect(journal.at(-1)).toMatchObject({
+      action: 'statistics.submission.revised',
+      summary: { revision: 2, reason: 'late reports of two districts' },
+    });
+  });
+
+  it('lets a reporting body submit only its own region', async () => {
+    const body10 = await tokenFor(t, 'subject', 'committee-territorial-10');
+    expect(
+      (await submit({ form: '1-p', period: '2024-Q3', breakdown: '10', values: r1() }, body10)).statusCode,
+    ).toBe(201);
+    const other = await submit({ form: '1-p', period: '2024-Q3', breakdown: '11', values: r1() }, body10);
+    expect(other.json()).toMatchObject({ status: 403, code: 'breakdown_not_allowed' });
+  });
+
+  it.each([
+    [{ form: '9-Z', period: '2024-Q1', breakdown: '10' }, '/form', 'unknown_form'],
+    [{ form: '1-p', period: '2024-03', breakdown: '10' }, '/period', 'period_mismatch'],
+    [{ form: '1-p', period: '2024-Q5', breakdown: '10' }, '/period', 'invalid_period'],
+    [{ form: '1-p', period: '2024-Q1', breakdown: '99' }, '/breakdown', 'unknown_breakdown'],
+    [{ form: '1-p', period: '2018-Q1', breakdown: '10' }, '/form', 'unknown_form'],
+  ])('refuses %j naming %s', async (head, pointer, code) => {
+    const res = await submit({ ...head, values: r1() });
+    expect(res.statusCode).toBe(422);
+    expect((res.json() as { errors: { pointer: string; code: string }[] }).errors).toEqual([
+      expect.objectContaining({ pointer, code }),
+    ]);
+  });
+
+  it('accepts CSV in long form for several regions at once, all or nothing', async () => {
+    const line = (b: string, scale: number) =>
+      r1(scale).map((v) => `${v.section},${v.row},${v.graph},${b},${v.value ?? ''}`);
+    const csv = ['section,row,graph,breakdown,value', ...line('15', 1), ...line('19', 2)].join('\n');
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/submissions/csv?form=1-p&period=2024-Q4',
+      headers: { ...editor, 'content-type': 'text/csv' },
+      payload: `\uFEFF${csv}`,
+    });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect((ok.json() as { revisions: unknown[] }).revisions).toHaveLength(2);
+    const before = await rowCount();
+    const bad = ['section,row,graph,breakdown,value', ...line('23', 1), 'R1,1,1,33,x'].join('\n');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/submissions/csv?form=1-p&period=2024-Q4',
+      headers: { ...editor, 'content-type': 'text/csv' },
+      payload: bad,
+    });
+    expect(res.statusCode).toBe(422);
+    expect((res.json() as { errors: { pointer: string; code: string }[] }).errors).toEqual([
+      expect.objectContaining({ pointer: 'line 14', code: 'not_a_number' }),
+    ]);
+    expect(await rowCount()).toBe(before);
+  });
+});
+
+describe('restricted-access information (Order 25, para 2, item 10)', () => {
+  it('keeps an official-use row out of every public answer, and a secret section hidden', async () => {
+    const pub = await table('period=2024-Q1');
+    expect(pub.rows.map((r) => r.code)).toEqual(['1', '2', '3']);
+    expect(JSON.stringify(pub)).not.toContain('национальной безопасности');
+    const csv = await t.app.inject('/api/v1/forms/1-p/tables/R1?period=2024-Q1&format=csv');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).not.toContain('национальной безопасности');
+    expect(csv.body.split('\n').filter((l) => l.startsWith('R1,4,'))).toEqual([]);
+    const staff = (
+      await t.app.inject({ url: '/api/v1/forms/1-p/tables/R1?period=2024-Q1', headers: editor })
+    ).json() as { rows: { code: string }[] };
+    expect(staff.rows.map((r) => r.code)).toContain('4');
+    expect((await t.app.inject('/api/v1/forms/1-p/tables/R2?period=2024-Q1')).json()).toMatchObject({
+      status: 404,
+      code: 'section_not_found',
+    });
+  });
+});

@@ -1,0 +1,158 @@
+// Reading the store: a whole table (one form, section and period, one region or all with the
+// republic), as of a moment, with only what the reader may see (Order 25, para 2, item 10).
+import { formatPeriod, parsePeriod, periodEnd, CalendarInputError, type Period } from '../calendar/index.js';
+import { currentCatalog, findForm, inForceOn } from '../catalog/index.js';
+import { invalidInput, notFound } from '../../platform/errors/index.js';
+import { everyone, query, type Actor } from '../../platform/usecase.js';
+import * as repo from './statistics.repository.js';
+import { structureFor } from './statistics.service.js';
+import type { Access, Graph, Label, Row, Section } from './structure.schema.js';
+
+/** Who may see what: the public sees public parts only; staff see official-use; nobody here sees secret. */
+export function mayRead(actor: Actor, access: Access | undefined): boolean {
+  if (!access || access === 'public') return true;
+  if (access === 'official-use')
+    return actor.role === 'editor' || actor.role === 'admin' || actor.role === 'auditor';
+  return false;
+}
+
+export interface TableColumn {
+  breakdown: string;
+  label: Label | null;
+  /** submitted: a stored revision; derived: the republic as the sum of the regions */
+  kind: 'submitted' | 'derived';
+  revision: number | null;
+  submittedAt: string | null;
+  origin: string | null;
+  values: Record<string, (number | null)[]>;
+}
+
+export interface Table {
+  form: { id: string; code: string; titles: { kk: string; ru: string; en: string } };
+  section: { id: string; title: Label };
+  period: string;
+  cumulative: boolean;
+  provisionalStructure: boolean;
+  graphs: Graph[];
+  rows: Row[];
+  columns: TableColumn[];
+  /** the republic stored and derived, where both exist: the difference is shown, not hidden */
+  republic: { stored: boolean; derivedFrom: string[]; missingRegions: string[] } | null;
+}
+
+function parsePeriodInput(text: string): Period {
+  try {
+    return parsePeriod(text);
+  } catch (err) {
+    if (err instanceof CalendarInputError)
+      throw invalidInput(err.message, [{ pointer: '/query/period', code: err.code, message: err.message }]);
+    throw err;
+  }
+}
+
+export const readTable = query({
+  name: 'read a table',
+  policy: everyone,
+  run: async (
+    { db, actor },
+    input: { form: string; section: string; period: string; breakdown?: string; asOf?: Date },
+  ): Promise<Table> => {
+    const period = parsePeriodInput(input.period);
+    const { catalog } = await currentCatalog(db);
+    const on = periodEnd(period);
+    const form = findForm(catalog, input.form, on);
+    if (!form) throw notFound(`Form "${input.form}" in ${input.period}`, 'form_not_found');
+    const stored = await structureFor(db, form.id, period);
+    const section: Section | undefined = stored?.structure.sections.find((s) => s.id === input.section);
+    // A section the reader may not see is answered as absent: its existence is not disclosed.
+    if (!stored || !section || !mayRead(actor, stored.structure.access) || !mayRead(actor, section.access)) {
+      throw notFound(`Section "${input.section}" of ${form.code ?? form.id}`, 'section_not_found');
+    }
+    const graphs = section.graphs.filter((g) => mayRead(actor, g.access));
+    const rows = section.rows.filter((r) => mayRead(actor, r.access));
+    const keep = graphs.map((g) => g.n - 1);
+    const periodText = formatPeriod(period);
+    // Every current revision: the republic, when not submitted, is derived from all the regions.
+    const revisions = await repo.findCurrentRevisions(db, form.id, periodText, input.asOf);
+    const data = await repo.findSectionRows(
+      db,
+      revisions.map((r) => r.id),
+      section.id,
+    );
+    const b = stored.structure.breakdown;
+    const labelOf = (id: string): Label | null => {
+      const v = [...(b.values ?? []), ...(b.outside ?? [])].find((x) => x.id === id);
+      if (v) return v.label;
+      const region = inForceOn(catalog.regions, on).find((r) => r.id === id);
+      const name = region?.names.find(
+        (n) => n.validFrom <= on && (n.validUntil === null || on <= n.validUntil),
+      );
+      return name ? { ru: name.ru, kk: name.kk, en: name.en } : null;
+    };
+    const columns: TableColumn[] = revisions.map((r) => {
+      const byRow = data.get(r.id) ?? new Map<string, (number | null)[]>();
+      const values: Record<string, (number | null)[]> = {};
+      for (const row of rows) {
+        const v = byRow.get(row.code);
+        values[row.code] = keep.map((i) => v?.[i] ?? null);
+      }
+      return {
+        breakdown: r.breakdown,
+        label: labelOf(r.breakdown),
+        kind: 'submitted',
+        revision: r.revision,
+        submittedAt: r.submittedAt.toISOString(),
+        origin: r.origin,
+        values,
+      };
+    });
+    let republic: Table['republic'] = null;
+    if (b.dimension === 'region') {
+      const regionIds = inForceOn(catalog.regions, on)
+        .map((r) => r.id)
+        .filter((id) => id !== b.total);
+      const parts = columns.filter((c) => regionIds.includes(c.breakdown));
+      if (parts.length) {
+        const values: Record<string, (number | null)[]> = {};
+        for (const row of rows) {
+          values[row.code] = keep.map((_, j) => {
+            const xs = parts
+              .map((c) => c.values[row.code]?.[j] ?? null)
+              .filter((x): x is number => x !== null);
+            return xs.length ? xs.reduce((s, x) => s + x, 0) : null;
+          });
+        }
+        const stored00 = columns.some((c) => c.breakdown === b.total);
+        columns.push({
+          breakdown: b.total,
+          label: labelOf(b.total),
+          kind: 'derived',
+          revision: null,
+          submittedAt: null,
+          origin: null,
+          values,
+        });
+        republic = {
+          stored: stored00,
+          derivedFrom: parts.map((c) => c.breakdown),
+          missingRegions: regionIds.filter((id) => !parts.some((c) => c.breakdown === id)),
+        };
+      }
+    }
+    const wanted =
+      input.breakdown && input.breakdown !== 'all'
+        ? columns.filter((c) => c.breakdown === input.breakdown)
+        : columns;
+    return {
+      form: { id: form.id, code: form.code ?? form.id, titles: form.titles },
+      section: { id: section.id, title: section.title },
+      period: periodText,
+      cumulative: stored.structure.cumulative,
+      provisionalStructure: stored.structure.provisional,
+      graphs,
+      rows,
+      columns: wanted,
+      republic,
+    };
+  },
+});

@@ -1,0 +1,188 @@
+import { Type } from '@sinclair/typebox';
+import { stringify } from 'csv-stringify/sync';
+import { DomainError } from '../../platform/errors/index.js';
+import { metaOf, schemas, type HttpApp } from '../../platform/http/index.js';
+import type { Deps } from '../../platform/usecase.js';
+import { readTable } from './statistics.query.js';
+import { submitFigures } from './statistics.service.js';
+import { partsFromCsv } from './submission.csv.js';
+
+const { actorSecurity, problems } = schemas;
+
+const Accepted = Type.Object({
+  form: Type.String(),
+  code: Type.String(),
+  period: Type.String(),
+  revisions: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      breakdown: Type.String(),
+      revision: Type.Integer(),
+      valueCount: Type.Integer(),
+      supersedes: Type.Union([Type.Integer(), Type.Null()]),
+    }),
+  ),
+});
+// Checked by the submission's own validation (number, numeric text, or null for an empty cell),
+// not by the schema: ajv's type coercion would turn null into 0 and 0 into null.
+const Value = Type.Unknown({ description: 'a number, a number as text, or null for an empty cell' });
+
+export function registerStatisticsRoutes(app: HttpApp, deps: Deps): void {
+  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+
+  app.post(
+    '/api/v1/submissions',
+    {
+      schema: {
+        tags: ['statistics'],
+        summary:
+          'Submit the figures of a form for a period and a breakdown value (region or agency), validated as a whole',
+        security: actorSecurity,
+        body: Type.Object(
+          {
+            form: Type.String({ maxLength: 100, description: "the form's code (1-М), slug or alias" }),
+            period: Type.String({ maxLength: 10 }),
+            breakdown: Type.String({
+              maxLength: 20,
+              description: 'a 2-digit KATO region code (00: the republic) or an agency code',
+            }),
+            reason: Type.Optional(
+              Type.String({
+                maxLength: 2000,
+                description: 'why a revision is made (required after the first)',
+              }),
+            ),
+            values: Type.Array(
+              Type.Object(
+                {
+                  section: Type.String({ maxLength: 20 }),
+                  row: Type.String({ maxLength: 20 }),
+                  graph: Type.Integer({ minimum: 1 }),
+                  value: Value,
+                },
+                { additionalProperties: false },
+              ),
+              { maxItems: 2_000_000 },
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Accepted, ...problems(401, 403, 413, 415, 422) },
+      },
+    },
+    async (req, reply) => {
+      const b = req.body;
+      const values = b.values.map((v, i) => ({ ...v, ref: `/values/${i}` }));
+      const r = await submitFigures(
+        deps,
+        req.actor,
+        {
+          form: b.form,
+          period: b.period,
+          reason: b.reason,
+          channel: 'api',
+          parts: [{ breakdown: b.breakdown, breakdownRef: '/breakdown', values }],
+        },
+        metaOf(req),
+      );
+      return reply.status(201).send(r);
+    },
+  );
+
+  app.post(
+    '/api/v1/submissions/csv',
+    {
+      schema: {
+        tags: ['statistics'],
+        summary:
+          'Submit figures as CSV in long form: section,row,graph,breakdown,value (all breakdowns stored, or none)',
+        security: actorSecurity,
+        consumes: ['text/csv'],
+        querystring: Type.Object(
+          {
+            form: Type.String({ maxLength: 100 }),
+            period: Type.String({ maxLength: 10 }),
+            reason: Type.Optional(Type.String({ maxLength: 2000 })),
+            fileName: Type.Optional(Type.String({ maxLength: 200 })),
+          },
+          { additionalProperties: false },
+        ),
+        body: Type.String({ description: 'text/csv' }),
+        response: { 201: Accepted, ...problems(401, 403, 413, 415, 422) },
+      },
+    },
+    async (req, reply) => {
+      const { parts, problems: csvProblems } = partsFromCsv(req.body);
+      if (csvProblems.length)
+        throw new DomainError(
+          'invalid_input',
+          'submission_rejected',
+          `The CSV is refused: ${csvProblems.length} problem(s). Nothing was stored.`,
+          csvProblems.slice(0, 200),
+        );
+      const q = req.query;
+      const r = await submitFigures(
+        deps,
+        req.actor,
+        { form: q.form, period: q.period, reason: q.reason, channel: 'csv', fileName: q.fileName, parts },
+        metaOf(req),
+      );
+      return reply.status(201).send(r);
+    },
+  );
+
+  app.get(
+    '/api/v1/forms/:code/tables/:section',
+    {
+      schema: {
+        tags: ['statistics'],
+        summary: 'A whole table: one section of a form for a period, every region (with the republic) or one',
+        params: Type.Object({
+          code: Type.String({ maxLength: 100 }),
+          section: Type.String({ maxLength: 20 }),
+        }),
+        querystring: Type.Object(
+          {
+            period: Type.String({
+              maxLength: 10,
+              description: 'YYYY-MM (for a cumulative form: January to that month), YYYY-Qn, YYYY-Hn, YYYY',
+            }),
+            region: Type.Optional(
+              Type.String({ maxLength: 20, description: 'a breakdown value, or all (default)' }),
+            ),
+            asOf: Type.Optional(
+              Type.String({ format: 'date-time', description: 'the revisions current at this moment' }),
+            ),
+            format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Unknown(), ...problems(404, 422) },
+      },
+    },
+    async (req, reply) => {
+      const q = req.query;
+      const table = await readTable(deps, req.actor, {
+        form: req.params.code,
+        section: req.params.section,
+        period: q.period,
+        breakdown: q.region,
+        asOf: q.asOf ? new Date(q.asOf) : undefined,
+      });
+      if (q.format !== 'csv') return table;
+      const lines: (string | number | null)[][] = [
+        ['section', 'row', 'label', 'breakdown', ...table.graphs.map((g) => `g${g.n}`)],
+      ];
+      for (const c of table.columns)
+        for (const r of table.rows)
+          lines.push([table.section.id, r.code, r.label.ru, c.breakdown, ...(c.values[r.code] ?? [])]);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="${table.form.id}_${table.section.id}_${table.period}.csv"`,
+        )
+        .send(stringify(lines, { bom: true }));
+    },
+  );
+}

@@ -1,0 +1,312 @@
+import { canonicalJson } from '../audit/index.js';
+import {
+  formatPeriod,
+  parsePeriod,
+  periodEnd,
+  periodStart,
+  CalendarInputError,
+  type Period,
+} from '../calendar/index.js';
+import { currentCatalog, findForm, inForceOn, type Catalog, type Form } from '../catalog/index.js';
+import type { Queryable } from '../../platform/db/index.js';
+import { DomainError, forbidden, invalidInput, type FieldProblem } from '../../platform/errors/index.js';
+import { sha256 } from '../../platform/hashing.js';
+import { anyOf, command, hasRole, isSystem, type Actor } from '../../platform/usecase.js';
+import * as repo from './statistics.repository.js';
+import { loadStructuresDir } from './structure.loader.js';
+import type { FormStructure } from './structure.schema.js';
+import {
+  MAX_PROBLEMS,
+  validateSubmission,
+  type SubmittedValue,
+  type ValidatedRows,
+} from './submission.validate.js';
+
+/** Reporting bodies submit; staff of the authority may submit for them; the importer acts as the system. */
+export const maySubmit = anyOf(hasRole('subject', 'editor', 'admin'), isSystem);
+
+/** Loads the form structures of catalog/structures into the database (at start, journaled). */
+export const loadFormStructures = command({
+  name: 'load form structures',
+  policy: isSystem,
+  run: async (ctx, input: { dir: string }) => {
+    const { structures, problems } = loadStructuresDir(input.dir);
+    if (problems.length) {
+      throw new DomainError(
+        'invalid_input',
+        'structures_invalid',
+        `The form structures in ${input.dir} are not valid: ${problems.length} problem(s).`,
+        problems.map((p) => ({
+          pointer: `${p.file}#${p.pointer}`,
+          code: 'structure_problem',
+          message: p.message,
+        })),
+      );
+    }
+    const stored = new Map(
+      (await repo.findStructures(ctx.trx)).map((s) => [`${s.form}|${s.validFromPeriod}`, s.contentHash]),
+    );
+    const loaded: string[] = [];
+    for (const { structure, file } of structures) {
+      const contentHash = sha256(canonicalJson(structure));
+      const key = `${structure.form}|${structure.validFromPeriod}`;
+      if (stored.get(key) === contentHash) continue;
+      const firstDay = periodStart(parsePeriod(structure.validFromPeriod));
+      await repo.upsertStructure(
+        ctx.trx,
+        {
+          form: structure.form,
+          validFromPeriod: structure.validFromPeriod,
+          firstDay,
+          structure,
+          contentHash,
+        },
+        file,
+        ctx.now,
+      );
+      loaded.push(key);
+    }
+    if (!loaded.length) {
+      ctx.changedNothing();
+      return { loaded };
+    }
+    await ctx.record({
+      action: 'statistics.structures.loaded',
+      objectType: 'form_structure',
+      objectId: null,
+      summary: { loaded },
+    });
+    return { loaded };
+  },
+});
+
+/** The structure that applies to a period: the latest whose first period is not after it. */
+export async function structureFor(
+  db: Queryable,
+  form: string,
+  period: Period,
+): Promise<repo.StoredStructure | null> {
+  const start = periodStart(period);
+  const all = (await repo.findStructures(db)).filter((s) => s.form === form && s.firstDay <= start);
+  return all.at(-1) ?? null;
+}
+
+function parseFormPeriod(catalog: Catalog, code: string, periodText: string): { form: Form; period: Period } {
+  let period: Period;
+  try {
+    period = parsePeriod(periodText);
+  } catch (err) {
+    if (err instanceof CalendarInputError)
+      throw invalidInput(err.message, [{ pointer: '/period', code: err.code, message: err.message }]);
+    throw err;
+  }
+  const form = findForm(catalog, code, periodEnd(period));
+  if (!form)
+    throw invalidInput(`No form "${code}" in use in ${periodText}.`, [
+      { pointer: '/form', code: 'unknown_form', message: `no form "${code}" in use then` },
+    ]);
+  if (period.periodicity !== form.periodicity) {
+    throw invalidInput(
+      `${form.code ?? form.id} is ${form.periodicity}; "${periodText}" is a ${period.periodicity} period.`,
+      [{ pointer: '/period', code: 'period_mismatch', message: `write a ${form.periodicity} period` }],
+    );
+  }
+  return { form, period };
+}
+
+/** The breakdown values a form's figures may carry in a period: regions in force (and the republic), or agencies. */
+function breakdownValues(catalog: Catalog, structure: FormStructure, on: string): Set<string> {
+  const b = structure.breakdown;
+  const ids = new Set<string>([
+    b.total,
+    ...(b.values ?? []).map((v) => v.id),
+    ...(b.outside ?? []).map((v) => v.id),
+  ]);
+  if (b.dimension === 'region') for (const r of inForceOn(catalog.regions, on)) ids.add(r.id);
+  return ids;
+}
+
+/** A reporting body submits only its own forms and breakdown values (catalogue: organisations' `submits`). */
+function subjectMaySubmit(
+  catalog: Catalog,
+  actor: Actor,
+  form: Form,
+  structure: FormStructure,
+  breakdown: string,
+  on: string,
+): boolean {
+  if (actor.role !== 'subject') return true;
+  const org = inForceOn(catalog.organisations, on).find((o) => o.id === actor.organisationId);
+  return (org?.submits ?? []).some((s) => {
+    if (s.form !== form.id) return false;
+    if (structure.breakdown.dimension === 'region')
+      return s.regions === 'all' || s.regions.includes(breakdown);
+    return !s.breakdown || Object.values(s.breakdown).includes(breakdown);
+  });
+}
+
+export interface SubmissionPart {
+  breakdown: string;
+  /** where the breakdown was named, for messages: `/breakdown`, `line 4` */
+  breakdownRef: string;
+  values: SubmittedValue[];
+}
+
+export interface SubmitInput {
+  form: string;
+  period: string;
+  reason?: string;
+  channel: 'api' | 'csv' | 'xlsx' | 'workbook' | 'import';
+  fileName?: string;
+  origin?: 'submitted' | 'imported-official' | 'synthetic';
+  /** one part per breakdown value (a region, an agency); all are stored, or none */
+  parts: SubmissionPart[];
+}
+
+export interface AcceptedRevision {
+  id: number;
+  breakdown: string;
+  revision: number;
+  valueCount: number;
+  supersedes: number | null;
+}
+
+const rejected = (problems: FieldProblem[], more: number) =>
+  new DomainError(
+    'invalid_input',
+    'submission_rejected',
+    `The submission is refused: ${problems.length + more} problem(s)${more ? `, the first ${problems.length} listed` : ''}. Nothing was stored.`,
+    problems,
+  );
+
+/**
+ * A submission is validated as a whole and stored as immutable revisions (one per breakdown
+ * value), each superseding — never overwriting — the current one of its (form, period,
+ * breakdown); or it is refused with every problem addressed to its cell, and nothing is stored.
+ */
+export const submitFigures = command({
+  name: 'submit figures',
+  policy: maySubmit,
+  run: async (ctx, input: SubmitInput) => {
+    const { catalog } = await currentCatalog(ctx.trx);
+    const { form, period } = parseFormPeriod(catalog, input.form, input.period);
+    const periodText = formatPeriod(period);
+    const code = form.code ?? form.id;
+    const stored = await structureFor(ctx.trx, form.id, period);
+    if (!stored)
+      throw invalidInput(`${code} has no structure for ${periodText} yet.`, [
+        { pointer: '/form', code: 'no_structure', message: 'no structure for this period' },
+      ]);
+    if (input.reason !== undefined && input.reason.length > 2000)
+      throw invalidInput('The reason is too long.', [
+        { pointer: '/reason', code: 'too_long', message: 'at most 2000 characters' },
+      ]);
+    const on = periodEnd(period);
+    const allowed = breakdownValues(catalog, stored.structure, on);
+    const problems: FieldProblem[] = [];
+    let more = 0;
+    const checkedParts: { part: SubmissionPart; rows: ValidatedRows }[] = [];
+    const seen = new Set<string>();
+    for (const part of input.parts) {
+      if (seen.has(part.breakdown)) {
+        problems.push({
+          pointer: part.breakdownRef,
+          code: 'duplicate_breakdown',
+          message: `"${part.breakdown}" is given twice`,
+        });
+        continue;
+      }
+      seen.add(part.breakdown);
+      if (!allowed.has(part.breakdown)) {
+        problems.push({
+          pointer: part.breakdownRef,
+          code: 'unknown_breakdown',
+          message: `"${part.breakdown}" is not a ${stored.structure.breakdown.dimension} of ${code} in ${periodText}`,
+        });
+        continue;
+      }
+      if (!subjectMaySubmit(catalog, ctx.actor, form, stored.structure, part.breakdown, on)) {
+        throw forbidden(
+          `Your organisation does not report ${code} for ${part.breakdown}.`,
+          'breakdown_not_allowed',
+        );
+      }
+      const checked = validateSubmission(stored.structure, part.values);
+      if (checked.ok) checkedParts.push({ part, rows: checked.result });
+      else {
+        problems.push(
+          ...checked.problems.map((p) => ({ pointer: p.pointer, code: p.code, message: p.message })),
+        );
+        more += checked.more;
+      }
+    }
+    if (input.parts.length === 0)
+      problems.push({
+        pointer: '/values',
+        code: 'empty_submission',
+        message: 'the submission holds no value',
+      });
+    if (problems.length)
+      throw rejected(problems.slice(0, MAX_PROBLEMS), more + Math.max(0, problems.length - MAX_PROBLEMS));
+
+    const accepted: AcceptedRevision[] = [];
+    for (const { part, rows } of checkedParts) {
+      const current = await repo.lockCurrentRevision(ctx.trx, form.id, periodText, part.breakdown);
+      if (current && !input.reason?.trim()) {
+        throw invalidInput('A new revision needs its reason.', [
+          {
+            pointer: '/reason',
+            code: 'reason_required',
+            message: `revision ${current.revision} of ${part.breakdown} exists; say why it is revised`,
+          },
+        ]);
+      }
+      if (current) await repo.markSuperseded(ctx.trx, current.id, ctx.now);
+      const revision = (current?.revision ?? 0) + 1;
+      const id = await repo.insertRevision(ctx.trx, {
+        form: form.id,
+        period: periodText,
+        periodStart: periodStart(period),
+        periodEnd: on,
+        breakdown: part.breakdown,
+        structurePeriod: stored.validFromPeriod,
+        revision,
+        channel: input.channel,
+        at: ctx.now,
+        actor: {
+          kind: ctx.actor.kind,
+          id: ctx.actor.id,
+          name: ctx.actor.name,
+          organisationId: ctx.actor.organisationId,
+        },
+        reason: input.reason?.trim() || null,
+        fileName: input.fileName ?? null,
+        valueCount: rows.valueCount,
+        origin: input.origin ?? 'submitted',
+      });
+      await repo.insertRows(ctx.trx, id, rows.rows);
+      await ctx.record({
+        action: revision === 1 ? 'statistics.submission.accepted' : 'statistics.submission.revised',
+        objectType: 'stat_revision',
+        objectId: String(id),
+        summary: {
+          form: form.id,
+          period: periodText,
+          breakdown: part.breakdown,
+          revision,
+          values: rows.valueCount,
+          channel: input.channel,
+          reason: input.reason ?? null,
+        },
+      });
+      accepted.push({
+        id,
+        breakdown: part.breakdown,
+        revision,
+        valueCount: rows.valueCount,
+        supersedes: current?.id ?? null,
+      });
+    }
+    return { form: form.id, code, period: periodText, revisions: accepted };
+  },
+});
