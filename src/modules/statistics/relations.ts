@@ -19,8 +19,9 @@ export interface RelationViolation {
   message: string;
 }
 
-// Amounts are compared in hundredths so that decimal sums do not fail on binary rounding.
-const EPSILON = 0.005;
+// Amounts (thousand tenge, up to three decimals: one tenge) are compared within half a tenge,
+// so that decimal sums do not fail on binary rounding.
+const EPSILON = 0.0005;
 
 function integerGraphs(section: Section): number[] {
   return section.graphs.filter((g) => g.valueType === 'integer').map((g) => g.n);

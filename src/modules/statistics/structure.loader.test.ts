@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkStructure } from './structure.loader.js';
+import path from 'node:path';
+import { checkStructure, loadStructuresDir } from './structure.loader.js';
 import type { FormStructure } from './structure.schema.js';
 
 const base = (): FormStructure => ({
@@ -77,5 +78,15 @@ describe('checkStructure', () => {
     const s = base();
     change(s);
     expect(checkStructure(s).map((p) => p.pointer)).toEqual([pointer]);
+  });
+});
+
+describe('the structures that ship with zanstat', () => {
+  it('load with no problem', () => {
+    const { structures, problems } = loadStructuresDir(path.resolve('catalog/structures'));
+    expect(problems).toEqual([]);
+    expect(structures.map((s) => `${s.structure.form}/${s.structure.validFromPeriod}`)).toEqual(
+      expect.arrayContaining(['3-k/2019-01', '3-k/2023-12', '3-k/2024-10', 'tmd-1/2019-Q1']),
+    );
   });
 });
