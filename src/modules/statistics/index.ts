@@ -7,7 +7,14 @@ export {
   type SubmitInput,
   type SubmissionPart,
 } from './statistics.service.js';
-export { readTable, mayRead, type Table, type TableColumn } from './statistics.query.js';
+export {
+  readTable,
+  listRevisions,
+  mayRead,
+  type Table,
+  type TableColumn,
+  type RevisionEntry,
+} from './statistics.query.js';
 export { registerStatisticsRoutes } from './statistics.routes.js';
 export { checkRelations, cellKey } from './relations.js';
 export { validateSubmission, type SubmittedValue } from './submission.validate.js';

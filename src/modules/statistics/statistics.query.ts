@@ -156,3 +156,45 @@ export const readTable = query({
     };
   },
 });
+
+export interface RevisionEntry {
+  breakdown: string;
+  revision: number;
+  submittedAt: string;
+  supersededAt: string | null;
+  submittedBy: string;
+  organisationId: string | null;
+  reason: string | null;
+  channel: string;
+  valueCount: number;
+  origin: string;
+}
+
+/** Every revision of a form's period, current and superseded: who, when and why (public). */
+export const listRevisions = query({
+  name: 'list the revisions of a period',
+  policy: everyone,
+  run: async (
+    { db },
+    input: { form: string; period: string },
+  ): Promise<{ form: string; period: string; revisions: RevisionEntry[] }> => {
+    const period = parsePeriodInput(input.period);
+    const { catalog } = await currentCatalog(db);
+    const form = findForm(catalog, input.form, periodEnd(period));
+    if (!form) throw notFound(`Form "${input.form}" in ${input.period}`, 'form_not_found');
+    const periodText = formatPeriod(period);
+    const revisions = (await repo.findRevisionHistory(db, form.id, periodText)).map((r) => ({
+      breakdown: r.breakdown,
+      revision: r.revision,
+      submittedAt: r.submittedAt.toISOString(),
+      supersededAt: r.supersededAt?.toISOString() ?? null,
+      submittedBy: r.actorName,
+      organisationId: r.organisationId,
+      reason: r.reason,
+      channel: r.channel,
+      valueCount: r.valueCount,
+      origin: r.origin,
+    }));
+    return { form: form.code ?? form.id, period: periodText, revisions };
+  },
+});

@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { DomainError } from '../../platform/errors/index.js';
 import { metaOf, schemas, type HttpApp } from '../../platform/http/index.js';
 import type { Deps } from '../../platform/usecase.js';
-import { readTable } from './statistics.query.js';
+import { listRevisions, readTable } from './statistics.query.js';
 import { submitFigures } from './statistics.service.js';
 import { partsFromCsv } from './submission.csv.js';
 
@@ -184,5 +184,19 @@ export function registerStatisticsRoutes(app: HttpApp, deps: Deps): void {
         )
         .send(stringify(lines, { bom: true }));
     },
+  );
+
+  app.get(
+    '/api/v1/forms/:code/revisions',
+    {
+      schema: {
+        tags: ['statistics'],
+        summary: 'Every revision of a period, current and superseded: who submitted it, when, and why',
+        params: Type.Object({ code: Type.String({ maxLength: 100 }) }),
+        querystring: Type.Object({ period: Type.String({ maxLength: 10 }) }, { additionalProperties: false }),
+        response: { 200: Type.Unknown(), ...problems(404, 422) },
+      },
+    },
+    async (req) => listRevisions(deps, req.actor, { form: req.params.code, period: req.query.period }),
   );
 }
