@@ -167,6 +167,34 @@ describe('submissions', () => {
   });
 });
 
+describe('comparison with the same period of the previous year', () => {
+  it('gives the change and the change in %, and "no data" where that period is missing', async () => {
+    await submit({ form: '1-p', period: '2023-Q1', breakdown: '10', values: r1(2) });
+    const res = await t.app.inject('/api/v1/forms/1-p/tables/R1?period=2024-Q1&compare=previous-year');
+    const cols = (
+      res.json() as {
+        columns: {
+          breakdown: string;
+          comparison: {
+            period: string;
+            noData: boolean;
+            previous: Record<string, (number | null)[]>;
+            change: Record<string, (number | null)[]>;
+            changePercent: Record<string, (number | null)[]>;
+          };
+        }[];
+      }
+    ).columns;
+    const c10 = cols.find((c) => c.breakdown === '10')!.comparison;
+    // 2024-Q1 region 10 holds revision 2 (row 1 graph 1 = 30); 2023-Q1 holds 20.
+    expect(c10).toMatchObject({ period: '2023-Q1', noData: false });
+    expect([c10.previous['1']![0], c10.change['1']![0], c10.changePercent['1']![0]]).toEqual([20, 10, 50]);
+    const c11 = cols.find((c) => c.breakdown === '11')!.comparison;
+    expect(c11.noData).toBe(true);
+    expect(c11.change['1']).toEqual([null, null, null]);
+  });
+});
+
 describe('restricted-access information (Order 25, para 2, item 10)', () => {
   it('keeps an official-use row out of every public answer, and a secret section hidden', async () => {
     const pub = await table('period=2024-Q1');

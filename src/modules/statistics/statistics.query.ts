@@ -2,7 +2,8 @@
 // republic), as of a moment, with only what the reader may see (Order 25, para 2, item 10).
 import { formatPeriod, parsePeriod, periodEnd, CalendarInputError, type Period } from '../calendar/index.js';
 import { currentCatalog, findForm, inForceOn } from '../catalog/index.js';
-import { invalidInput, notFound } from '../../platform/errors/index.js';
+import type { Queryable } from '../../platform/db/index.js';
+import { DomainError, invalidInput, notFound } from '../../platform/errors/index.js';
 import { everyone, query, type Actor } from '../../platform/usecase.js';
 import * as repo from './statistics.repository.js';
 import { structureFor } from './statistics.service.js';
@@ -16,6 +17,17 @@ export function mayRead(actor: Actor, access: Access | undefined): boolean {
   return false;
 }
 
+export interface Comparison {
+  /** the same period of the previous year */
+  period: string;
+  /** per row, aligned with graphs: the previous value, the change and the change in % (null: no data) */
+  previous: Record<string, (number | null)[]>;
+  change: Record<string, (number | null)[]>;
+  changePercent: Record<string, (number | null)[]>;
+  /** the previous period has no revision for this breakdown: every cell is "no data" */
+  noData: boolean;
+}
+
 export interface TableColumn {
   breakdown: string;
   label: Label | null;
@@ -25,6 +37,7 @@ export interface TableColumn {
   submittedAt: string | null;
   origin: string | null;
   values: Record<string, (number | null)[]>;
+  comparison?: Comparison;
 }
 
 export interface Table {
@@ -50,112 +63,164 @@ function parsePeriodInput(text: string): Period {
   }
 }
 
+export interface TableInput {
+  form: string;
+  section: string;
+  period: string;
+  breakdown?: string;
+  asOf?: Date;
+  /** add the comparison with the same period of the previous year */
+  compare?: boolean;
+}
+
 export const readTable = query({
   name: 'read a table',
   policy: everyone,
-  run: async (
-    { db, actor },
-    input: { form: string; section: string; period: string; breakdown?: string; asOf?: Date },
-  ): Promise<Table> => {
-    const period = parsePeriodInput(input.period);
-    const { catalog } = await currentCatalog(db);
-    const on = periodEnd(period);
-    const form = findForm(catalog, input.form, on);
-    if (!form) throw notFound(`Form "${input.form}" in ${input.period}`, 'form_not_found');
-    const stored = await structureFor(db, form.id, period);
-    const section: Section | undefined = stored?.structure.sections.find((s) => s.id === input.section);
-    // A section the reader may not see is answered as absent: its existence is not disclosed.
-    if (!stored || !section || !mayRead(actor, stored.structure.access) || !mayRead(actor, section.access)) {
-      throw notFound(`Section "${input.section}" of ${form.code ?? form.id}`, 'section_not_found');
+  run: async (ctx, input: TableInput): Promise<Table> => {
+    const table = await tableOf(ctx, input);
+    if (!input.compare) return table;
+    // As Kazakh legal statistics are read: against the same period of the previous year.
+    const prevPeriod = table.period.replace(/^(\d{4})/, (y) => String(Number(y) - 1));
+    let previous: Table | null = null;
+    try {
+      previous = await tableOf(ctx, { ...input, period: prevPeriod });
+    } catch (err) {
+      if (!(err instanceof DomainError && err.category === 'not_found')) throw err;
     }
-    const graphs = section.graphs.filter((g) => mayRead(actor, g.access));
-    const rows = section.rows.filter((r) => mayRead(actor, r.access));
-    const keep = graphs.map((g) => g.n - 1);
-    const periodText = formatPeriod(period);
-    // Every current revision: the republic, when not submitted, is derived from all the regions.
-    const revisions = await repo.findCurrentRevisions(db, form.id, periodText, input.asOf);
-    const data = await repo.findSectionRows(
-      db,
-      revisions.map((r) => r.id),
-      section.id,
-    );
-    const b = stored.structure.breakdown;
-    const labelOf = (id: string): Label | null => {
-      const v = [...(b.values ?? []), ...(b.outside ?? [])].find((x) => x.id === id);
-      if (v) return v.label;
-      const region = inForceOn(catalog.regions, on).find((r) => r.id === id);
-      const name = region?.names.find(
-        (n) => n.validFrom <= on && (n.validUntil === null || on <= n.validUntil),
+    for (const c of table.columns) {
+      c.comparison = compareColumn(
+        table,
+        c,
+        previous?.columns.find((p) => p.breakdown === c.breakdown),
+        previous,
+        prevPeriod,
       );
-      return name ? { ru: name.ru, kk: name.kk, en: name.en } : null;
-    };
-    const columns: TableColumn[] = revisions.map((r) => {
-      const byRow = data.get(r.id) ?? new Map<string, (number | null)[]>();
-      const values: Record<string, (number | null)[]> = {};
-      for (const row of rows) {
-        const v = byRow.get(row.code);
-        values[row.code] = keep.map((i) => v?.[i] ?? null);
-      }
-      return {
-        breakdown: r.breakdown,
-        label: labelOf(r.breakdown),
-        kind: 'submitted',
-        revision: r.revision,
-        submittedAt: r.submittedAt.toISOString(),
-        origin: r.origin,
-        values,
-      };
-    });
-    let republic: Table['republic'] = null;
-    if (b.dimension === 'region') {
-      const regionIds = inForceOn(catalog.regions, on)
-        .map((r) => r.id)
-        .filter((id) => id !== b.total);
-      const parts = columns.filter((c) => regionIds.includes(c.breakdown));
-      if (parts.length) {
-        const values: Record<string, (number | null)[]> = {};
-        for (const row of rows) {
-          values[row.code] = keep.map((_, j) => {
-            const xs = parts
-              .map((c) => c.values[row.code]?.[j] ?? null)
-              .filter((x): x is number => x !== null);
-            return xs.length ? xs.reduce((s, x) => s + x, 0) : null;
-          });
-        }
-        const stored00 = columns.some((c) => c.breakdown === b.total);
-        columns.push({
-          breakdown: b.total,
-          label: labelOf(b.total),
-          kind: 'derived',
-          revision: null,
-          submittedAt: null,
-          origin: null,
-          values,
-        });
-        republic = {
-          stored: stored00,
-          derivedFrom: parts.map((c) => c.breakdown),
-          missingRegions: regionIds.filter((id) => !parts.some((c) => c.breakdown === id)),
-        };
-      }
     }
-    const wanted =
-      input.breakdown && input.breakdown !== 'all'
-        ? columns.filter((c) => c.breakdown === input.breakdown)
-        : columns;
-    return {
-      form: { id: form.id, code: form.code ?? form.id, titles: form.titles },
-      section: { id: section.id, title: section.title },
-      period: periodText,
-      cumulative: stored.structure.cumulative,
-      provisionalStructure: stored.structure.provisional,
-      graphs,
-      rows,
-      columns: wanted,
-      republic,
-    };
+    return table;
   },
 });
+
+function compareColumn(
+  table: Table,
+  column: TableColumn,
+  prev: TableColumn | undefined,
+  prevTable: Table | null,
+  period: string,
+): Comparison {
+  const out: Comparison = { period, previous: {}, change: {}, changePercent: {}, noData: !prev };
+  for (const row of table.rows) {
+    const now = column.values[row.code] ?? [];
+    const then = table.graphs.map((g) => {
+      const j = prevTable?.graphs.findIndex((x) => x.n === g.n) ?? -1;
+      return j >= 0 ? (prev?.values[row.code]?.[j] ?? null) : null;
+    });
+    out.previous[row.code] = then;
+    out.change[row.code] = now.map((v, i) => (v === null || then[i] == null ? null : v - then[i]));
+    out.changePercent[row.code] = now.map((v, i) => {
+      const p = then[i];
+      return v === null || p == null || p === 0 ? null : Math.round(((v - p) / p) * 1000) / 10;
+    });
+  }
+  return out;
+}
+
+async function tableOf({ db, actor }: { db: Queryable; actor: Actor }, input: TableInput): Promise<Table> {
+  const period = parsePeriodInput(input.period);
+  const { catalog } = await currentCatalog(db);
+  const on = periodEnd(period);
+  const form = findForm(catalog, input.form, on);
+  if (!form) throw notFound(`Form "${input.form}" in ${input.period}`, 'form_not_found');
+  const stored = await structureFor(db, form.id, period);
+  const section: Section | undefined = stored?.structure.sections.find((s) => s.id === input.section);
+  // A section the reader may not see is answered as absent: its existence is not disclosed.
+  if (!stored || !section || !mayRead(actor, stored.structure.access) || !mayRead(actor, section.access)) {
+    throw notFound(`Section "${input.section}" of ${form.code ?? form.id}`, 'section_not_found');
+  }
+  const graphs = section.graphs.filter((g) => mayRead(actor, g.access));
+  const rows = section.rows.filter((r) => mayRead(actor, r.access));
+  const keep = graphs.map((g) => g.n - 1);
+  const periodText = formatPeriod(period);
+  // Every current revision: the republic, when not submitted, is derived from all the regions.
+  const revisions = await repo.findCurrentRevisions(db, form.id, periodText, input.asOf);
+  const data = await repo.findSectionRows(
+    db,
+    revisions.map((r) => r.id),
+    section.id,
+  );
+  const b = stored.structure.breakdown;
+  const labelOf = (id: string): Label | null => {
+    const v = [...(b.values ?? []), ...(b.outside ?? [])].find((x) => x.id === id);
+    if (v) return v.label;
+    const region = inForceOn(catalog.regions, on).find((r) => r.id === id);
+    const name = region?.names.find(
+      (n) => n.validFrom <= on && (n.validUntil === null || on <= n.validUntil),
+    );
+    return name ? { ru: name.ru, kk: name.kk, en: name.en } : null;
+  };
+  const columns: TableColumn[] = revisions.map((r) => {
+    const byRow = data.get(r.id) ?? new Map<string, (number | null)[]>();
+    const values: Record<string, (number | null)[]> = {};
+    for (const row of rows) {
+      const v = byRow.get(row.code);
+      values[row.code] = keep.map((i) => v?.[i] ?? null);
+    }
+    return {
+      breakdown: r.breakdown,
+      label: labelOf(r.breakdown),
+      kind: 'submitted',
+      revision: r.revision,
+      submittedAt: r.submittedAt.toISOString(),
+      origin: r.origin,
+      values,
+    };
+  });
+  let republic: Table['republic'] = null;
+  if (b.dimension === 'region') {
+    const regionIds = inForceOn(catalog.regions, on)
+      .map((r) => r.id)
+      .filter((id) => id !== b.total);
+    const parts = columns.filter((c) => regionIds.includes(c.breakdown));
+    if (parts.length) {
+      const values: Record<string, (number | null)[]> = {};
+      for (const row of rows) {
+        values[row.code] = keep.map((_, j) => {
+          const xs = parts.map((c) => c.values[row.code]?.[j] ?? null).filter((x): x is number => x !== null);
+          return xs.length ? xs.reduce((s, x) => s + x, 0) : null;
+        });
+      }
+      const stored00 = columns.some((c) => c.breakdown === b.total);
+      columns.push({
+        breakdown: b.total,
+        label: labelOf(b.total),
+        kind: 'derived',
+        revision: null,
+        submittedAt: null,
+        origin: null,
+        values,
+      });
+      republic = {
+        stored: stored00,
+        derivedFrom: parts.map((c) => c.breakdown),
+        missingRegions: regionIds.filter((id) => !parts.some((c) => c.breakdown === id)),
+      };
+    }
+  }
+  const wanted =
+    input.breakdown && input.breakdown !== 'all'
+      ? columns.filter((c) => c.breakdown === input.breakdown)
+      : columns;
+  return {
+    form: { id: form.id, code: form.code ?? form.id, titles: form.titles },
+    section: { id: section.id, title: section.title },
+    period: periodText,
+    cumulative: stored.structure.cumulative,
+    provisionalStructure: stored.structure.provisional,
+    graphs,
+    rows,
+    columns: wanted,
+    republic,
+  };
+}
 
 export interface RevisionEntry {
   breakdown: string;

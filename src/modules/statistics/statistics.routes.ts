@@ -154,6 +154,11 @@ export function registerStatisticsRoutes(app: HttpApp, deps: Deps): void {
               Type.String({ format: 'date-time', description: 'the revisions current at this moment' }),
             ),
             format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])),
+            compare: Type.Optional(
+              Type.Literal('previous-year', {
+                description: 'add the same period of the previous year: values, change and change in %',
+              }),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -168,6 +173,7 @@ export function registerStatisticsRoutes(app: HttpApp, deps: Deps): void {
         period: q.period,
         breakdown: q.region,
         asOf: q.asOf ? new Date(q.asOf) : undefined,
+        compare: q.compare === 'previous-year',
       });
       if (q.format !== 'csv') return table;
       const lines: (string | number | null)[][] = [
