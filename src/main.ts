@@ -11,6 +11,7 @@ import { serve } from './cli/serve.js';
 import { UsageError } from './cli/usage-error.js';
 import { catalogCheck, catalogLoad } from './cli/catalog.js';
 import { due, obligations } from './cli/obligations.js';
+import { importFiles } from './cli/import.js';
 import { readSecretFromStdin, withRuntime } from './cli/runtime.js';
 
 const usage = `zanstat — the information system of legal statistics
@@ -24,6 +25,8 @@ const usage = `zanstat — the information system of legal statistics
   zanstat due <item> <period> [--channel c] [--json]
                                               due dates of a form (1-М), dataset or collection
   zanstat obligations [--from D] [--to D] [--item i] [--channel c] [--json]
+  zanstat import <files…> [--form f] [--period p] [--breakdown b] [--reason r] [--official]
+                                              import official workbooks (.xlsx), CSV or JSON
   zanstat catalog check [dir…]                check catalogue folders (the built-in one first)
   zanstat catalog load <dir>                  load a new act's catalogue folder into the database
   zanstat config docs                         print the configuration reference (Markdown)
@@ -45,7 +48,7 @@ function required(values: Record<string, unknown>, key: string): string {
 async function main(argv: string[]): Promise<number> {
   const [cmd, sub, ...rest] = argv;
   const { values, positionals } = parseArgs({
-    args: ['serve', 'migrate', 'obligations'].includes(cmd ?? '') ? argv.slice(1) : rest,
+    args: ['serve', 'migrate', 'obligations', 'import'].includes(cmd ?? '') ? argv.slice(1) : rest,
     allowPositionals: true,
     options: {
       role: { type: 'string' },
@@ -59,6 +62,11 @@ async function main(argv: string[]): Promise<number> {
       item: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      form: { type: 'string' },
+      period: { type: 'string' },
+      breakdown: { type: 'string' },
+      reason: { type: 'string' },
+      official: { type: 'boolean' },
     },
   });
   switch (cmd) {
@@ -78,6 +86,14 @@ async function main(argv: string[]): Promise<number> {
         item: values.item,
         channel: values.channel,
         json: Boolean(values.json),
+      });
+    case 'import':
+      return importFiles(positionals, {
+        form: values.form,
+        period: values.period,
+        breakdown: values.breakdown,
+        reason: values.reason,
+        official: Boolean(values.official),
       });
     case 'catalog':
       if (sub === 'check') return catalogCheck(positionals);

@@ -23,3 +23,6 @@ export type { FormStructure, Section, Graph, Row, Relation, Access } from './str
 
 /** The form structures that ship with zanstat. */
 export const builtInStructuresDir: string = new URL('../../../catalog/structures', import.meta.url).pathname;
+export { partsFromCsv } from './submission.csv.js';
+export { submitWorkbook, hintsFromFileName, type WorkbookSubmission } from './submission.workbook.js';
+export { parseOfficialWorkbook } from './workbook.js';

@@ -165,6 +165,8 @@ export const FormStructureSchema = Type.Object(
     access: Type.Optional(AccessSchema),
     breakdown: BreakdownSchema,
     sections: Type.Array(SectionSchema, { minItems: 1 }),
+    /** sheets of the official workbook that hold no table (a title page, a service sheet) */
+    ignoredSheets: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
   },
   strict,
 );

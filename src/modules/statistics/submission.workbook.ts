@@ -1,0 +1,123 @@
+// A submission as a workbook in the official layout (what the authority's systems produce today,
+// and the template zanstat generates): parsed whole, every problem addressed to sheet and cell,
+// then submitted as one revision — or refused with nothing stored.
+import { periodEnd, parsePeriod } from '../calendar/index.js';
+import { currentCatalog, findForm, inForceOn } from '../catalog/index.js';
+import { DomainError, invalidInput } from '../../platform/errors/index.js';
+import type { Actor, Deps, RequestMeta } from '../../platform/usecase.js';
+import { structureFor, submitFigures, type SubmitInput } from './statistics.service.js';
+import { parseOfficialWorkbook, readWorkbookTitle } from './workbook.js';
+
+export interface WorkbookSubmission {
+  file: Buffer;
+  fileName?: string;
+  /** taken from the file where it says them; 1-М workbooks do not print their period */
+  form?: string;
+  period?: string;
+  breakdown?: string;
+  reason?: string;
+  origin?: SubmitInput['origin'];
+}
+
+/** What a published file's name says: `202406_3k_00300___ru.xlsx` (3-К, June 2024, МВД), `10_Abay_Region.xlsx` (region 10). */
+export function hintsFromFileName(name: string): { form?: string; period?: string; breakdown?: string } {
+  const base = name.split(/[\\/]/).pop() ?? name;
+  const threeK = /^(\d{4})(\d{2})_3k_(\d{5})_/i.exec(base);
+  if (threeK) return { form: '3-k', period: `${threeK[1]}-${threeK[2]}`, breakdown: threeK[3] };
+  const region = /^(\d{2})_/.exec(base);
+  return region ? { breakdown: region[1] } : {};
+}
+
+const squash = (s: string) => s.toLowerCase().replace(/[^a-zа-яёәғқңөұүһі0-9]/gi, '');
+
+export async function submitWorkbook(
+  deps: Deps,
+  actor: Actor,
+  input: WorkbookSubmission,
+  meta?: RequestMeta,
+) {
+  const hints = input.fileName ? hintsFromFileName(input.fileName) : {};
+  // The title names the form first: «1-M  Акмолинская область (Свод)».
+  const titled = readWorkbookTitle(input.file).title?.split(/\s+/)[0];
+  const form = input.form ?? hints.form ?? titled;
+  const periodText = input.period ?? hints.period;
+  if (!form)
+    throw invalidInput('Name the form of the workbook.', [
+      { pointer: '/form', code: 'form_required', message: 'the file does not say its form' },
+    ]);
+  if (!periodText)
+    throw invalidInput('Name the period of the workbook.', [
+      { pointer: '/period', code: 'period_required', message: 'the file does not print its period' },
+    ]);
+  const { catalog } = await currentCatalog(deps.db);
+  let period;
+  try {
+    period = parsePeriod(periodText);
+  } catch (err) {
+    throw invalidInput((err as Error).message, [
+      { pointer: '/period', code: 'invalid_period', message: (err as Error).message },
+    ]);
+  }
+  const found = findForm(catalog, form, periodEnd(period));
+  if (!found)
+    throw invalidInput(`No form "${form}" in use in ${periodText}.`, [
+      { pointer: '/form', code: 'unknown_form', message: `no form "${form}" in use then` },
+    ]);
+  const stored = await structureFor(deps.db, found.id, period);
+  if (!stored)
+    throw invalidInput(`${found.code ?? found.id} has no structure for ${periodText} yet.`, [
+      { pointer: '/form', code: 'no_structure', message: 'no structure for this period' },
+    ]);
+
+  const parsed = await parseOfficialWorkbook(input.file, stored.structure);
+  if (parsed.problems.length) {
+    throw new DomainError(
+      'invalid_input',
+      'submission_rejected',
+      `The workbook is refused: ${parsed.problems.length} problem(s). Nothing was stored.`,
+      parsed.problems.slice(0, 200).map((p) => ({
+        pointer: p.cell ? `${p.sheet}!${p.cell}` : p.sheet || '/file',
+        code: p.code,
+        message: p.message,
+      })),
+    );
+  }
+  // The region a workbook names in its title («1-M Акмолинская область (Свод)»), when not given.
+  let breakdown = input.breakdown ?? hints.breakdown;
+  if (!breakdown && parsed.meta.regionHint && stored.structure.breakdown.dimension === 'region') {
+    const hint = squash(parsed.meta.regionHint);
+    breakdown = inForceOn(catalog.regions, periodEnd(period)).find((r) =>
+      r.names.some((n) => squash(n.ru) === hint || squash(n.kk) === hint),
+    )?.id;
+  }
+  if (!breakdown)
+    throw invalidInput('Name the region or agency of the workbook.', [
+      {
+        pointer: '/breakdown',
+        code: 'breakdown_required',
+        message: `the file does not say it${parsed.meta.title ? ` (its title: «${parsed.meta.title}»)` : ''}`,
+      },
+    ]);
+
+  const values = parsed.observations.map((o) => ({
+    section: o.section,
+    row: o.row,
+    graph: o.graph,
+    value: o.value,
+    ref: `${o.ref.sheet}!${o.ref.cell}`,
+  }));
+  return submitFigures(
+    deps,
+    actor,
+    {
+      form: found.id,
+      period: periodText,
+      reason: input.reason,
+      channel: 'workbook',
+      fileName: input.fileName,
+      origin: input.origin,
+      parts: [{ breakdown, breakdownRef: '/breakdown', values }],
+    },
+    meta,
+  );
+}
