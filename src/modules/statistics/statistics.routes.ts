@@ -6,8 +6,10 @@ import type { Deps } from '../../platform/usecase.js';
 import { listRevisions, readTable } from './statistics.query.js';
 import { submitFigures } from './statistics.service.js';
 import { partsFromCsv } from './submission.csv.js';
+import { submitWorkbook } from './submission.workbook.js';
 
 const { actorSecurity, problems } = schemas;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const Accepted = Type.Object({
   form: Type.String(),
@@ -29,6 +31,7 @@ const Value = Type.Unknown({ description: 'a number, a number as text, or null f
 
 export function registerStatisticsRoutes(app: HttpApp, deps: Deps): void {
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
   app.post(
     '/api/v1/submissions',
@@ -125,6 +128,47 @@ export function registerStatisticsRoutes(app: HttpApp, deps: Deps): void {
         deps,
         req.actor,
         { form: q.form, period: q.period, reason: q.reason, channel: 'csv', fileName: q.fileName, parts },
+        metaOf(req),
+      );
+      return reply.status(201).send(r);
+    },
+  );
+
+  app.post(
+    '/api/v1/submissions/xlsx',
+    {
+      schema: {
+        tags: ['statistics'],
+        summary:
+          'Submit a workbook in the official layout (one sheet per section); form, period and region are taken from the file where it says them',
+        security: actorSecurity,
+        consumes: [XLSX_TYPE],
+        querystring: Type.Object(
+          {
+            form: Type.Optional(Type.String({ maxLength: 100 })),
+            period: Type.Optional(Type.String({ maxLength: 10 })),
+            breakdown: Type.Optional(Type.String({ maxLength: 20 })),
+            reason: Type.Optional(Type.String({ maxLength: 2000 })),
+            fileName: Type.Optional(Type.String({ maxLength: 200 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Accepted, ...problems(401, 403, 413, 415, 422) },
+      },
+    },
+    async (req, reply) => {
+      const q = req.query;
+      const r = await submitWorkbook(
+        deps,
+        req.actor,
+        {
+          file: req.body as Buffer,
+          fileName: q.fileName,
+          form: q.form,
+          period: q.period,
+          breakdown: q.breakdown,
+          reason: q.reason,
+        },
         metaOf(req),
       );
       return reply.status(201).send(r);
