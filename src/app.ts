@@ -8,7 +8,7 @@ import { systemActor, type Deps } from './platform/usecase.js';
 import { registerJournalRoutes, recordJournalVerification } from './modules/audit/index.js';
 import { purgeExpiredSessions, registerAuthentication, registerAuthRoutes } from './modules/auth/index.js';
 import { registerCatalogRoutes, registerObligationRoutes } from './modules/catalog/index.js';
-import { registerStatisticsRoutes } from './modules/statistics/index.js';
+import { loadShippedFigures, registerStatisticsRoutes, storeIsEmpty } from './modules/statistics/index.js';
 
 export async function buildHttpApp(deps: Deps, config: Config, version: string) {
   const { app, metrics } = await createHttpServer({ config, logger: deps.logger, version });
@@ -42,6 +42,18 @@ export function jobsOf(deps: Deps): JobDefinition[] {
       cron: '47 2 * * *',
       description: 'Recompute the log journal hash chain and journal the result.',
       run: () => recordJournalVerification(deps, systemActor('audit.verify-journal'), undefined),
+    },
+    {
+      name: 'statistics.load-official-figures',
+      cron: null,
+      description:
+        'On an empty store, load the real published figures that ship with zanstat (seed/official).',
+      run: async () => {
+        if (!(await storeIsEmpty(deps.db))) return 'the store is not empty';
+        return loadShippedFigures(deps, undefined, (message) =>
+          deps.logger.info({ job: 'statistics.load-official-figures' }, message),
+        );
+      },
     },
   ];
 }

@@ -26,3 +26,4 @@ export const builtInStructuresDir: string = new URL('../../../catalog/structures
 export { partsFromCsv } from './submission.csv.js';
 export { submitWorkbook, hintsFromFileName, type WorkbookSubmission } from './submission.workbook.js';
 export { parseOfficialWorkbook } from './workbook.js';
+export { loadShippedFigures, storeIsEmpty, shippedFiguresDir, type LoadReport } from './official-figures.js';

@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { systemActor } from '../../platform/usecase.js';
+import { createTestApp, type TestContext } from '../../../test/support/test-app.js';
+import { builtInStructuresDir, loadFormStructures, loadShippedFigures, storeIsEmpty } from './index.js';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestApp();
+  await loadFormStructures(t.deps, systemActor('test'), { dir: builtInStructuresDir });
+}, 120_000);
+afterAll(async () => t.close());
+
+it('loads the shipped official figures into an empty store, validated, journaled and marked', async () => {
+  expect(await storeIsEmpty(t.db)).toBe(true);
+  const report = await loadShippedFigures(t.deps);
+  expect(report.refused).toEqual([]);
+  expect(report.submissions).toBeGreaterThan(30); // 1-М 2022-12, ТМД-1 2022-Q4, 3-К month by month
+  expect(await storeIsEmpty(t.db)).toBe(false);
+  const table = (await t.app.inject('/api/v1/forms/1-m/tables/R1?period=2022-12')).json() as {
+    columns: {
+      breakdown: string;
+      kind: string;
+      origin: string | null;
+      values: Record<string, (number | null)[]>;
+    }[];
+  };
+  expect(
+    table.columns.filter((c) => c.kind === 'submitted').every((c) => c.origin === 'imported-official'),
+  ).toBe(true);
+  expect(table.columns.find((c) => c.breakdown === '00')!.values['1']![1]).toBe(155_200);
+  const journaled = await t.db
+    .selectFrom('journal')
+    .select('actor_id')
+    .where('action', '=', 'statistics.submission.accepted')
+    .execute();
+  expect(journaled).toHaveLength(report.revisions);
+  expect(new Set(journaled.map((j) => j.actor_id))).toEqual(new Set(['official-figures']));
+}, 300_000);
