@@ -27,3 +27,4 @@ export { partsFromCsv } from './submission.csv.js';
 export { submitWorkbook, hintsFromFileName, type WorkbookSubmission } from './submission.workbook.js';
 export { parseOfficialWorkbook } from './workbook.js';
 export { loadShippedFigures, storeIsEmpty, shippedFiguresDir, type LoadReport } from './official-figures.js';
+export * from './exports/index.js';

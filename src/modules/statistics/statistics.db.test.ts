@@ -1,6 +1,10 @@
 // Submissions through the API against the real database: validated as a whole, stored as
 // immutable revisions, read back as tables with only what the reader may see.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../platform/usecase.js';
@@ -212,5 +216,33 @@ describe('restricted-access information (Order 25, para 2, item 10)', () => {
       status: 404,
       code: 'section_not_found',
     });
+  });
+
+  it('keeps it out of every export: XLSX, PDF, JSON-stat', async () => {
+    const secret = 'национальной безопасности';
+    const xlsx = await t.app.inject('/api/v1/forms/1-p/tables/R1?period=2024-Q1&format=xlsx&lang=ru');
+    expect(xlsx.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    book.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => cells.push(String(c.value)))));
+    expect(cells.join('|')).toContain('Всего проверок');
+    expect(cells.join('|')).not.toContain(secret);
+    const stat = (
+      await t.app.inject('/api/v1/forms/1-p/tables/R1?period=2024-Q1&format=json-stat')
+    ).json() as { version: string };
+    expect(stat.version).toBe('2.0');
+    expect(JSON.stringify(stat)).not.toContain(secret);
+    expect(
+      (await t.app.inject('/api/v1/forms/1-p/tables/R1?period=2024-Q1&format=pdf')).json(),
+    ).toMatchObject({ status: 422, errors: [{ pointer: '/query/region' }] });
+    const pdf = await t.app.inject('/api/v1/forms/1-p/tables/R1?period=2024-Q1&format=pdf&region=10&lang=ru');
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const file = path.join(os.tmpdir(), `zanstat-${process.pid}-restricted.pdf`);
+    fs.writeFileSync(file, pdf.rawPayload);
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    fs.rmSync(file);
+    expect(text).toContain('Всего проверок');
+    expect(text).not.toContain(secret);
   });
 });

@@ -1,11 +1,13 @@
 import { Type } from '@sinclair/typebox';
 import { stringify } from 'csv-stringify/sync';
-import { DomainError } from '../../platform/errors/index.js';
+import { PassThrough } from 'node:stream';
+import { DomainError, invalidInput } from '../../platform/errors/index.js';
 import { metaOf, schemas, type HttpApp } from '../../platform/http/index.js';
 import type { Deps } from '../../platform/usecase.js';
 import { listRevisions, readTable } from './statistics.query.js';
 import { submitFigures } from './statistics.service.js';
 import { partsFromCsv } from './submission.csv.js';
+import { tableToJsonStat, writeTablePdf, writeTableXlsx } from './exports/index.js';
 import { submitWorkbook } from './submission.workbook.js';
 
 const { actorSecurity, problems } = schemas;
@@ -197,7 +199,21 @@ export function registerStatisticsRoutes(app: HttpApp, deps: Deps): void {
             asOf: Type.Optional(
               Type.String({ format: 'date-time', description: 'the revisions current at this moment' }),
             ),
-            format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])),
+            format: Type.Optional(
+              Type.Union(
+                [
+                  Type.Literal('json'),
+                  Type.Literal('csv'),
+                  Type.Literal('xlsx'),
+                  Type.Literal('pdf'),
+                  Type.Literal('json-stat'),
+                ],
+                {
+                  description: 'one query, many formats; the PDF is of one region at a time (?region=)',
+                },
+              ),
+            ),
+            lang: Type.Optional(Type.Union([Type.Literal('kk'), Type.Literal('ru'), Type.Literal('en')])),
             compare: Type.Optional(
               Type.Literal('previous-year', {
                 description: 'add the same period of the previous year: values, change and change in %',
@@ -219,20 +235,53 @@ export function registerStatisticsRoutes(app: HttpApp, deps: Deps): void {
         asOf: q.asOf ? new Date(q.asOf) : undefined,
         compare: q.compare === 'previous-year',
       });
-      if (q.format !== 'csv') return table;
-      const lines: (string | number | null)[][] = [
-        ['section', 'row', 'label', 'breakdown', ...table.graphs.map((g) => `g${g.n}`)],
-      ];
-      for (const c of table.columns)
-        for (const r of table.rows)
-          lines.push([table.section.id, r.code, r.label.ru, c.breakdown, ...(c.values[r.code] ?? [])]);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header(
-          'content-disposition',
-          `attachment; filename="${table.form.id}_${table.section.id}_${table.period}.csv"`,
-        )
-        .send(stringify(lines, { bom: true }));
+      const lang = q.lang ?? 'kk';
+      const name = `${table.form.id}_${table.section.id}_${table.period}`;
+      switch (q.format) {
+        case undefined:
+        case 'json':
+          return table;
+        case 'json-stat':
+          return reply.type('application/json; charset=utf-8').send(tableToJsonStat(table, { lang }));
+        case 'xlsx': {
+          const out = new PassThrough();
+          void writeTableXlsx(table, { lang }, out).catch((err: unknown) => out.destroy(err as Error));
+          return reply
+            .type(XLSX_TYPE)
+            .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+            .send(out);
+        }
+        case 'pdf': {
+          // pdfmake lays out synchronously: a whole national table (hundreds of pages) would hold
+          // the server; one region's table is a few pages.
+          if (table.columns.length > 1) {
+            throw invalidInput('A PDF is made of one region at a time.', [
+              {
+                pointer: '/query/region',
+                code: 'region_required',
+                message: 'name one region (or 00) for a PDF',
+              },
+            ]);
+          }
+          const pdf = await writeTablePdf(table, { lang });
+          return reply
+            .type('application/pdf')
+            .header('content-disposition', `attachment; filename="${name}.pdf"`)
+            .send(pdf);
+        }
+        case 'csv': {
+          const lines: (string | number | null)[][] = [
+            ['section', 'row', 'label', 'breakdown', ...table.graphs.map((g) => `g${g.n}`)],
+          ];
+          for (const c of table.columns)
+            for (const r of table.rows)
+              lines.push([table.section.id, r.code, r.label.ru, c.breakdown, ...(c.values[r.code] ?? [])]);
+          return reply
+            .type('text/csv; charset=utf-8')
+            .header('content-disposition', `attachment; filename="${name}.csv"`)
+            .send(stringify(lines, { bom: true }));
+        }
+      }
     },
   );
 
