@@ -12,7 +12,8 @@ const real = path.resolve('../shared/data/real');
 const out = path.resolve('seed/official');
 
 type Rec = Record<string, string>;
-const read = (file: string) => parse(fs.readFileSync(path.join(real, file)), { columns: true, bom: true }) as Rec[];
+const read = (file: string) =>
+  parse(fs.readFileSync(path.join(real, file)), { columns: true, bom: true }) as Rec[];
 const graphs = (r: Rec) => {
   const values: string[] = [];
   for (let n = 1; `g${n}` in r; n++) values.push(r[`g${n}`] ?? '');
@@ -27,11 +28,36 @@ function write(form: string, rows: string[][], sources: string[]) {
 }
 
 fs.mkdirSync(out, { recursive: true });
-const oneM = ['1m_2022_R1_wide.csv', '1m_2022_R1-1_wide.csv', '1m_2022_R3_wide.csv'].map((f) => `qamqor_1m_2022_by_region/${f}`);
-write('1-m', oneM.flatMap((f) => read(f).map((r) => ['2022-12', r.kato2!, r.sheet!, r.row_code!, graphs(r)])), oneM);
-const tmd = ['sng1_2022_R1_wide.csv', 'sng1_2022_R2_wide.csv'].map((f) => `qamqor_sng1_2022_by_region/${f}`);
-write('tmd-1', tmd.flatMap((f) => read(f).map((r) => ['2022-Q4', r.kato2!, r.sheet!, r.row_code!, graphs(r)])), tmd);
-const threeK = ['3k_s1_crimes_wide.csv', '3k_s1-1_cases_without_episodes_wide.csv', '3k_officials_wide.csv', '3k_persons_wide.csv'].map(
-  (f) => `qamqor_3k_corruption_2022-06_2025-01/${f}`,
+const oneM = ['1m_2022_R1_wide.csv', '1m_2022_R1-1_wide.csv', '1m_2022_R3_wide.csv'].map(
+  (f) => `qamqor_1m_2022_by_region/${f}`,
 );
-write('3-k', threeK.flatMap((f) => read(f).map((r) => [`${r.year}-${r.month_cumulative_to}`, r.file_code!, r.sheet!, r.row_code!, graphs(r)])), threeK);
+write(
+  '1-m',
+  oneM.flatMap((f) => read(f).map((r) => ['2022-12', r.kato2!, r.sheet!, r.row_code!, graphs(r)])),
+  oneM,
+);
+const tmd = ['sng1_2022_R1_wide.csv', 'sng1_2022_R2_wide.csv'].map((f) => `qamqor_sng1_2022_by_region/${f}`);
+write(
+  'tmd-1',
+  tmd.flatMap((f) => read(f).map((r) => ['2022-Q4', r.kato2!, r.sheet!, r.row_code!, graphs(r)])),
+  tmd,
+);
+const threeK = [
+  '3k_s1_crimes_wide.csv',
+  '3k_s1-1_cases_without_episodes_wide.csv',
+  '3k_officials_wide.csv',
+  '3k_persons_wide.csv',
+].map((f) => `qamqor_3k_corruption_2022-06_2025-01/${f}`);
+write(
+  '3-k',
+  threeK.flatMap((f) =>
+    read(f).map((r) => [
+      `${r.year}-${r.month_cumulative_to}`,
+      r.file_code!,
+      r.sheet!,
+      r.row_code!,
+      graphs(r),
+    ]),
+  ),
+  threeK,
+);
