@@ -35,4 +35,27 @@ it('loads the shipped official figures into an empty store, validated, journaled
     .execute();
   expect(journaled).toHaveLength(report.revisions);
   expect(new Set(journaled.map((j) => j.actor_id))).toEqual(new Set(['official-figures']));
+  // A series: corruption crimes registered (3-К R1 row 1, graph 2), all agencies, month by month.
+  const series = (
+    await t.app.inject(
+      '/api/v1/forms/3-k/series?section=R1&row=1&graph=2&region=00000&from=2022-06&to=2022-12',
+    )
+  ).json() as {
+    cumulative: boolean;
+    points: { period: string; value: number | null }[];
+  };
+  expect(series.cumulative).toBe(true);
+  expect(series.points.map((p) => p.period)).toEqual([
+    '2022-06',
+    '2022-07',
+    '2022-08',
+    '2022-09',
+    '2022-10',
+    '2022-11',
+    '2022-12',
+  ]);
+  expect(series.points[0]!.value).toBe(1312); // 3k_s1_crimes_wide.csv: 2022-06, 00000, row 1, g2
+  // Cumulative from January: never decreasing within the year.
+  const values = series.points.map((p) => p.value!);
+  expect(values).toEqual([...values].sort((a, b) => a - b));
 }, 300_000);

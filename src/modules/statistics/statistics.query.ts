@@ -1,6 +1,13 @@
 // Reading the store: a whole table (one form, section and period, one region or all with the
 // republic), as of a moment, with only what the reader may see (Order 25, para 2, item 10).
-import { formatPeriod, parsePeriod, periodEnd, CalendarInputError, type Period } from '../calendar/index.js';
+import {
+  formatPeriod,
+  parsePeriod,
+  periodEnd,
+  periodStart,
+  CalendarInputError,
+  type Period,
+} from '../calendar/index.js';
 import { currentCatalog, findForm, inForceOn } from '../catalog/index.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { DomainError, invalidInput, notFound } from '../../platform/errors/index.js';
@@ -261,5 +268,75 @@ export const listRevisions = query({
       origin: r.origin,
     }));
     return { form: form.code ?? form.id, period: periodText, revisions };
+  },
+});
+
+export interface SeriesPoint {
+  period: string;
+  value: number | null;
+  revision: number;
+  origin: string;
+}
+
+/** One cell across periods (for a cumulative form, each value runs from January to its month). */
+export const readSeries = query({
+  name: 'read a series',
+  policy: everyone,
+  run: async (
+    { db, actor },
+    input: {
+      form: string;
+      section: string;
+      row: string;
+      graph: number;
+      breakdown: string;
+      from: string;
+      to: string;
+    },
+  ): Promise<{ form: string; cumulative: boolean; points: SeriesPoint[] }> => {
+    const from = parsePeriodInput(input.from);
+    const to = parsePeriodInput(input.to);
+    if (periodStart(from) > periodStart(to))
+      throw invalidInput('"from" is after "to".', [
+        { pointer: '/query/from', code: 'invalid_range', message: 'must not be after "to"' },
+      ]);
+    const { catalog } = await currentCatalog(db);
+    const form = findForm(catalog, input.form, periodEnd(to));
+    if (!form) throw notFound(`Form "${input.form}"`, 'form_not_found');
+    const stored = await structureFor(db, form.id, to);
+    const section = stored?.structure.sections.find((s) => s.id === input.section);
+    const row = section?.rows.find((r) => r.code === input.row);
+    const graph = section?.graphs.find((g) => g.n === input.graph);
+    if (
+      !stored ||
+      !section ||
+      !row ||
+      !graph ||
+      ![stored.structure.access, section.access, row.access, graph.access].every((a) => mayRead(actor, a))
+    ) {
+      throw notFound(
+        `Cell ${input.section} row ${input.row} graph ${input.graph} of ${form.code ?? form.id}`,
+        'cell_not_found',
+      );
+    }
+    const rows = await repo.findSeries(db, {
+      form: form.id,
+      breakdown: input.breakdown,
+      section: section.id,
+      row: row.code,
+      graph: graph.n,
+      from: periodStart(from),
+      to: periodStart(to),
+    });
+    return {
+      form: form.code ?? form.id,
+      cumulative: stored.structure.cumulative,
+      points: rows.map((r) => ({
+        period: r.period,
+        value: r.value === null ? null : Number(r.value),
+        revision: r.revision,
+        origin: r.origin,
+      })),
+    };
   },
 });

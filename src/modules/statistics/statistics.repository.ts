@@ -265,3 +265,37 @@ export async function findSectionRows(
   }
   return out;
 }
+
+/** One cell across periods: the current revision of each period in [from, to] and its value. */
+export async function findSeries(
+  db: Queryable,
+  q: {
+    form: string;
+    breakdown: string;
+    section: string;
+    row: string;
+    graph: number;
+    from: string;
+    to: string;
+  },
+) {
+  return db
+    .selectFrom('stat_revisions as r')
+    .leftJoin('stat_rows as v', (j) =>
+      j.onRef('v.revision_id', '=', 'r.id').on('v.section', '=', q.section).on('v.row_code', '=', q.row),
+    )
+    .select([
+      'r.period',
+      'r.period_start',
+      'r.revision',
+      'r.origin',
+      sql<string | null>`v.vals[${q.graph}]`.as('value'),
+    ])
+    .where('r.form', '=', q.form)
+    .where('r.breakdown', '=', q.breakdown)
+    .where('r.superseded_at', 'is', null)
+    .where('r.period_start', '>=', q.from)
+    .where('r.period_start', '<=', q.to)
+    .orderBy('r.period_start')
+    .execute();
+}

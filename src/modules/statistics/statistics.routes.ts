@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import { DomainError, invalidInput } from '../../platform/errors/index.js';
 import { metaOf, schemas, type HttpApp } from '../../platform/http/index.js';
 import type { Deps } from '../../platform/usecase.js';
-import { listRevisions, readTable } from './statistics.query.js';
+import { listRevisions, readSeries, readTable } from './statistics.query.js';
 import { submitFigures } from './statistics.service.js';
 import { partsFromCsv } from './submission.csv.js';
 import { tableToJsonStat, writeTablePdf, writeTableXlsx } from './exports/index.js';
@@ -297,5 +297,43 @@ export function registerStatisticsRoutes(app: HttpApp, deps: Deps): void {
       },
     },
     async (req) => listRevisions(deps, req.actor, { form: req.params.code, period: req.query.period }),
+  );
+
+  app.get(
+    '/api/v1/forms/:code/series',
+    {
+      schema: {
+        tags: ['statistics'],
+        summary: 'One cell of a form across periods (a series), for one region or agency',
+        params: Type.Object({ code: Type.String({ maxLength: 100 }) }),
+        querystring: Type.Object(
+          {
+            section: Type.String({ maxLength: 20 }),
+            row: Type.String({ maxLength: 20 }),
+            graph: Type.Integer({ minimum: 1 }),
+            region: Type.String({
+              maxLength: 20,
+              description: 'a breakdown value: a region (00: the republic, if submitted) or an agency',
+            }),
+            from: Type.String({ maxLength: 10 }),
+            to: Type.String({ maxLength: 10 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Unknown(), ...problems(404, 422) },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      return readSeries(deps, req.actor, {
+        form: req.params.code,
+        section: q.section,
+        row: q.row,
+        graph: q.graph,
+        breakdown: q.region,
+        from: q.from,
+        to: q.to,
+      });
+    },
   );
 }
