@@ -28,3 +28,4 @@ export { submitWorkbook, hintsFromFileName, type WorkbookSubmission } from './su
 export { parseOfficialWorkbook } from './workbook.js';
 export { loadShippedFigures, storeIsEmpty, shippedFiguresDir, type LoadReport } from './official-figures.js';
 export * from './exports/index.js';
+export { submissionTemplate } from './submission.template.js';

@@ -171,6 +171,77 @@ describe('submissions', () => {
   });
 });
 
+describe('the XLSX template', () => {
+  it('is generated per form, period and region, filled in, and read back as a submission', async () => {
+    const tpl = await t.app.inject({
+      url: '/api/v1/submissions/template?form=1-p&period=2025-Q1&breakdown=23',
+      headers: editor,
+    });
+    expect(tpl.statusCode, tpl.body.slice(0, 300)).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(tpl.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['R1', 'R2']);
+    // Fill R1 as a reporting body would: find each row by its code (column B) and graph by its number.
+    const sheet = book.getWorksheet('R1')!;
+    let numbersRow = 0;
+    sheet.eachRow((row, n) => {
+      if (String(row.getCell(2).value) === 'Б') numbersRow = n;
+    });
+    expect(numbersRow).toBeGreaterThan(0);
+    const graphColumn = new Map<number, number>();
+    sheet.getRow(numbersRow).eachCell((c, col) => {
+      if (typeof c.value === 'number' || /^\d+$/.test(String(c.value))) graphColumn.set(Number(c.value), col);
+    });
+    const fill: Record<string, number[]> = {
+      '1': [10, 3, 12.5],
+      '2': [6, 2, 7.25],
+      '3': [4, 1, 5.25],
+      '4': [1, 0, 0],
+    };
+    sheet.eachRow((row, n) => {
+      const code = String(row.getCell(2).value ?? '');
+      if (n > numbersRow && fill[code])
+        fill[code]!.forEach((v, i) => (row.getCell(graphColumn.get(i + 1)!).value = v));
+    });
+    const filled = Buffer.from(await book.xlsx.writeBuffer());
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/submissions/xlsx?form=1-p&period=2025-Q1&breakdown=23&fileName=filled.xlsx',
+      headers: {
+        ...editor,
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      },
+      payload: filled,
+    });
+    expect(res.statusCode, res.body.slice(0, 500)).toBe(201);
+    expect((await table('period=2025-Q1&region=23')).columns[0]!.values['1']).toEqual([10, 3, 12.5]);
+    // The next template starts from what was submitted.
+    const again = await t.app.inject({
+      url: '/api/v1/submissions/template?form=1-p&period=2025-Q1&breakdown=23',
+      headers: editor,
+    });
+    const book2 = new ExcelJS.Workbook();
+    await book2.xlsx.load(again.rawPayload as unknown as ArrayBuffer);
+    const values: unknown[] = [];
+    book2.getWorksheet('R1')!.eachRow((row) => {
+      if (String(row.getCell(2).value) === '1') values.push(row.getCell(graphColumn.get(1)!).value);
+    });
+    expect(values).toEqual([10]);
+  });
+
+  it('is for those who submit', async () => {
+    const auditor = await tokenFor(t, 'auditor');
+    expect(
+      (
+        await t.app.inject({
+          url: '/api/v1/submissions/template?form=1-p&period=2025-Q1&breakdown=23',
+          headers: auditor,
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+});
+
 describe('comparison with the same period of the previous year', () => {
   it('gives the change and the change in %, and "no data" where that period is missing', async () => {
     await submit({ form: '1-p', period: '2023-Q1', breakdown: '10', values: r1(2) });

@@ -7,7 +7,8 @@ import type { Deps } from '../../platform/usecase.js';
 import { listRevisions, readSeries, readTable } from './statistics.query.js';
 import { submitFigures } from './statistics.service.js';
 import { partsFromCsv } from './submission.csv.js';
-import { tableToJsonStat, writeTablePdf, writeTableXlsx } from './exports/index.js';
+import { tableToJsonStat, writeTablePdf, writeTableXlsx, writeTemplateXlsx } from './exports/index.js';
+import { submissionTemplate } from './submission.template.js';
 import { submitWorkbook } from './submission.workbook.js';
 
 const { actorSecurity, problems } = schemas;
@@ -334,6 +335,49 @@ export function registerStatisticsRoutes(app: HttpApp, deps: Deps): void {
         from: q.from,
         to: q.to,
       });
+    },
+  );
+
+  app.get(
+    '/api/v1/submissions/template',
+    {
+      schema: {
+        tags: ['statistics'],
+        summary:
+          'The XLSX template of a form for a period and a region or agency: every section, prefilled with the current revision',
+        security: actorSecurity,
+        produces: [XLSX_TYPE],
+        querystring: Type.Object(
+          {
+            form: Type.String({ maxLength: 100 }),
+            period: Type.String({ maxLength: 10 }),
+            breakdown: Type.String({ maxLength: 20 }),
+            lang: Type.Optional(Type.Union([Type.Literal('kk'), Type.Literal('ru'), Type.Literal('en')])),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.String({ description: 'XLSX' }), ...problems(401, 403, 422) },
+      },
+    },
+    async (req, reply) => {
+      const q = req.query;
+      const tables = await submissionTemplate(deps, req.actor, {
+        form: q.form,
+        period: q.period,
+        breakdown: q.breakdown,
+      });
+      const out = new PassThrough();
+      void writeTemplateXlsx(tables, { lang: q.lang ?? 'ru' }, out).catch((err: unknown) =>
+        out.destroy(err as Error),
+      );
+      const first = tables[0]!;
+      return reply
+        .type(XLSX_TYPE)
+        .header(
+          'content-disposition',
+          `attachment; filename="${first.form.id}_${first.period}_${q.breakdown}_template.xlsx"`,
+        )
+        .send(out as unknown as string);
     },
   );
 }

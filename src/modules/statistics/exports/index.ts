@@ -1,7 +1,7 @@
 // Exports of a table (a Table as the query returns it, restricted parts already removed): XLSX in
 // the official layout, PDF, JSON-stat 2.0. Labels in the chosen language, data labels falling back
 // to Russian.
-export { writeTableXlsx } from './table.xlsx.js';
+export { writeTableXlsx, writeTemplateXlsx } from './table.xlsx.js';
 export { writeTablePdf } from './table.pdf.js';
 export { tableToJsonStat, STATUS as JSONSTAT_STATUS, type JsonStatDataset } from './table.jsonstat.js';
 export { type ExportOptions, type Lang } from './table.layout.js';

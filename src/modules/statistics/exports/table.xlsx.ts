@@ -110,6 +110,33 @@ export async function writeTableXlsx(table: Table, opts: ExportOptions, output: 
   await workbook.commit();
 }
 
+/**
+ * The submission template of a form for one breakdown value: one sheet per section, named as the
+ * official workbooks name them, in the same layout — so that the official workbook parser reads a
+ * filled template back. Each table holds one section and one column (values empty or prefilled).
+ */
+export async function writeTemplateXlsx(
+  sections: Table[],
+  opts: ExportOptions,
+  output: Writable,
+): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: true,
+    useSharedStrings: true,
+  });
+  workbook.creator = 'zanstat';
+  const first = sections[0];
+  if (first)
+    workbook.title =
+      `${first.form.code} ${first.columns[0]?.label?.ru ?? first.columns[0]?.breakdown ?? ''}`.trim();
+  for (const table of sections) {
+    const column = table.columns[0];
+    if (column) writeSheet(workbook, table, column, opts, table.section.id);
+  }
+  await workbook.commit();
+}
+
 function writeSheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   table: Table,
