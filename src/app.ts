@@ -8,7 +8,12 @@ import { systemActor, type Deps } from './platform/usecase.js';
 import { registerJournalRoutes, recordJournalVerification } from './modules/audit/index.js';
 import { purgeExpiredSessions, registerAuthentication, registerAuthRoutes } from './modules/auth/index.js';
 import { registerCatalogRoutes, registerObligationRoutes } from './modules/catalog/index.js';
-import { loadShippedFigures, registerStatisticsRoutes, storeIsEmpty } from './modules/statistics/index.js';
+import {
+  loadDemonstrationFigures,
+  loadShippedFigures,
+  registerStatisticsRoutes,
+  storeIsEmpty,
+} from './modules/statistics/index.js';
 
 export async function buildHttpApp(deps: Deps, config: Config, version: string) {
   const { app, metrics } = await createHttpServer({ config, logger: deps.logger, version });
@@ -50,9 +55,11 @@ export function jobsOf(deps: Deps): JobDefinition[] {
         'On an empty store, load the real published figures that ship with zanstat (seed/official).',
       run: async () => {
         if (!(await storeIsEmpty(deps.db))) return 'the store is not empty';
-        return loadShippedFigures(deps, undefined, (message) =>
-          deps.logger.info({ job: 'statistics.load-official-figures' }, message),
-        );
+        const log = (message: string) =>
+          deps.logger.info({ job: 'statistics.load-official-figures' }, message);
+        const official = await loadShippedFigures(deps, undefined, log);
+        const synthetic = await loadDemonstrationFigures(deps, {}, log);
+        return { official, synthetic };
       },
     },
   ];

@@ -29,3 +29,5 @@ export { parseOfficialWorkbook } from './workbook.js';
 export { loadShippedFigures, storeIsEmpty, shippedFiguresDir, type LoadReport } from './official-figures.js';
 export * from './exports/index.js';
 export { submissionTemplate } from './submission.template.js';
+export { loadDemonstrationFigures } from './demonstration.js';
+export { generateSynthetic } from './synthetic.js';

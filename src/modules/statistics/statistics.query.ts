@@ -56,6 +56,8 @@ export interface Table {
   graphs: Graph[];
   rows: Row[];
   columns: TableColumn[];
+  /** said wherever the table is shown: synthetic demonstration data, or imported official figures */
+  notice: string | null;
   /** the republic stored and derived, where both exist: the difference is shown, not hidden */
   republic: { stored: boolean; derivedFrom: string[]; missingRegions: string[] } | null;
 }
@@ -68,6 +70,17 @@ function parsePeriodInput(text: string): Period {
       throw invalidInput(err.message, [{ pointer: '/query/period', code: err.code, message: err.message }]);
     throw err;
   }
+}
+
+function noticeOf(columns: TableColumn[]): string | null {
+  const origins = new Set(columns.map((c) => c.origin));
+  if (origins.has('synthetic')) {
+    return "Synthetic demonstration data: generated to satisfy the form's control relations, not real figures.";
+  }
+  if (origins.has('imported-official')) {
+    return 'Official figures as published by the Committee on Legal Statistics and Special Accounts, imported.';
+  }
+  return null;
 }
 
 export interface TableInput {
@@ -225,6 +238,7 @@ async function tableOf({ db, actor }: { db: Queryable; actor: Actor }, input: Ta
     graphs,
     rows,
     columns: wanted,
+    notice: noticeOf(wanted),
     republic,
   };
 }

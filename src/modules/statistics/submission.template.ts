@@ -73,6 +73,7 @@ export const submissionTemplate = query({
             values,
           },
         ],
+        notice: null,
         republic: null,
       });
     }

@@ -107,6 +107,7 @@ export function sampleTable(overrides: Partial<Table> = {}): Table {
     graphs,
     rows,
     columns: [...regions, republic],
+    notice: null,
     republic: { stored: false, derivedFrom: ['10', '11'], missingRegions: [] },
     ...overrides,
   };

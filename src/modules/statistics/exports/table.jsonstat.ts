@@ -15,9 +15,9 @@ import {
   labelText,
   orderedColumns,
   periodText,
+  tableNotes,
   titleLines,
   unitText,
-  word,
   type ExportOptions,
   type Lang,
 } from './table.layout.js';
@@ -126,8 +126,7 @@ export function tableToJsonStat(table: Table, opts: ExportOptions): JsonStatData
     .filter((t): t is string => t !== null)
     .sort()
     .at(-1);
-  const notes: string[] = [];
-  if (table.provisionalStructure) notes.push(word('provisional', lang));
+  const notes = tableNotes(table, lang);
   const [formLine, sectionLine] = titleLines(table, lang);
 
   const dataset: JsonStatDataset = {

@@ -109,7 +109,11 @@ export function titleLines(table: Table, lang: Lang): [string, string, string] {
 
 /** Notes that go with the whole table (provisional structure). */
 export function tableNotes(table: Table, lang: Lang): string[] {
-  return table.provisionalStructure ? [word('provisional', lang)] : [];
+  // The data notice (synthetic demonstration data, imported official figures) goes with every export.
+  return [
+    ...(table.provisionalStructure ? [word('provisional', lang)] : []),
+    ...(table.notice ? [table.notice] : []),
+  ];
 }
 
 /** The breakdown is the regions (2-digit KATO codes, `00` the republic) rather than agencies. */

@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { systemActor } from '../../platform/usecase.js';
+import { createTestApp, type TestContext } from '../../../test/support/test-app.js';
+import { loadDemonstrationFigures, loadFormStructures } from './index.js';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestApp();
+  await loadFormStructures(t.deps, systemActor('test'), {
+    dir: path.resolve('src/modules/statistics/fixtures/structures'),
+  });
+});
+afterAll(async () => t.close());
+
+it('fills the provisional forms with synthetic data that passes validation, flagged on every answer and export', async () => {
+  const r = await loadDemonstrationFigures(t.deps);
+  expect(r.submissions).toBe(4); // 1-П (the fixture), the last four quarters of 2024
+  expect(r.revisions).toBe(4 * 20);
+  const res = (await t.app.inject('/api/v1/forms/1-p/tables/R1?period=2024-Q4')).json() as {
+    notice: string;
+    columns: { origin: string | null; kind: string }[];
+  };
+  expect(res.notice).toMatch(/^Synthetic demonstration data/);
+  expect(res.columns.filter((c) => c.kind === 'submitted').every((c) => c.origin === 'synthetic')).toBe(true);
+  const stat = (await t.app.inject('/api/v1/forms/1-p/tables/R1?period=2024-Q4&format=json-stat')).json() as {
+    note: string[];
+  };
+  expect(stat.note.join(' ')).toMatch(/Synthetic demonstration data/);
+  const journal = await t.db
+    .selectFrom('journal')
+    .select('summary')
+    .where('actor_id', '=', 'demonstration')
+    .execute();
+  expect(journal).toHaveLength(80);
+});
