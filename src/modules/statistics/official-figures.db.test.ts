@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { systemActor } from '../../platform/usecase.js';
 import { createTestApp, type TestContext } from '../../../test/support/test-app.js';
-import { builtInStructuresDir, loadFormStructures, loadShippedFigures, storeIsEmpty } from './index.js';
+import {
+  builtInStructuresDir,
+  loadDemonstrationFigures,
+  loadFormStructures,
+  loadShippedFigures,
+  storeIsEmpty,
+} from './index.js';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -58,4 +64,23 @@ it('loads the shipped official figures into an empty store, validated, journaled
   // Cumulative from January: never decreasing within the year.
   const values = series.points.map((p) => p.value!);
   expect(values).toEqual([...values].sort((a, b) => a - b));
+}, 300_000);
+
+it('then fills every form without real figures with synthetic data that passes its own validation', async () => {
+  const r = await loadDemonstrationFigures(t.deps);
+  expect(r.submissions).toBe(23 * 4); // the 23 provisional forms, their last four periods of 2024
+  const forms = await t.db
+    .selectFrom('stat_revisions')
+    .select('form')
+    .distinct()
+    .where('origin', '=', 'synthetic')
+    .execute();
+  expect(forms).toHaveLength(23);
+  const real = await t.db
+    .selectFrom('stat_revisions')
+    .select('form')
+    .distinct()
+    .where('origin', '=', 'imported-official')
+    .execute();
+  expect(real.map((f) => f.form).sort()).toEqual(['1-m', '3-k', 'tmd-1']);
 }, 300_000);
