@@ -2,9 +2,13 @@
 // workbook submission API — and read back as tables: every region's figures equal its
 // workbook, the derived republic equals their sum, and every control relation held (the
 // submission is refused otherwise).
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import JSONstat from 'jsonstat-toolkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/platform/usecase.js';
 import { builtInStructuresDir, loadFormStructures } from '../../src/modules/statistics/index.js';
@@ -123,6 +127,91 @@ describe('form ТМД-1 (СНГ-1), 2022, 20 regions', () => {
       );
     expect(byRegion.size).toBe(20);
   }, 300_000);
+});
+
+describe('exports of a real table open in their readers with the same numbers', () => {
+  // ТМД-1 R1 of 2022 (imported above): 20 regions and the derived republic, 32 rows × 6 graphs.
+  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zanstat-real-export-'));
+  afterAll(() => fs.rmSync(tmpDir, { recursive: true, force: true }));
+
+  it('XLSX through LibreOffice', async () => {
+    const table = await tableOf('tmd-1', 'R1', '2022-Q4');
+    const res = await t.app.inject('/api/v1/forms/tmd-1/tables/R1?period=2022-Q4&format=xlsx&lang=ru');
+    expect(res.statusCode).toBe(200);
+    const file = path.join(tmpDir, 'tmd-1.xlsx');
+    fs.writeFileSync(file, res.rawPayload);
+    const out = path.join(tmpDir, 'csv');
+    const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
+    const profile = pathToFileURL(path.join(tmpDir, 'lo-profile')).href;
+    const run = spawnSync(
+      'libreoffice',
+      [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', filter, '--outdir', out, file],
+      { encoding: 'utf8', timeout: 180_000 },
+    );
+    expect(run.status, `${run.error?.message ?? ''} ${run.stderr}`).toBe(0);
+    const sheets = fs
+      .readdirSync(out)
+      .map(
+        (n) => parse(fs.readFileSync(path.join(out, n), 'utf8'), { relax_column_count: true }) as string[][],
+      );
+    expect(sheets).toHaveLength(table.columns.length);
+    // Every value of every sheet, as LibreOffice reads it, is a value of the table.
+    const expected = new Set(
+      table.columns.flatMap((c) => Object.values(c.values).flat()).map((v) => (v === null ? '' : String(v))),
+    );
+    let numbers = 0;
+    for (const sheet of sheets) {
+      const start = sheet.findIndex((row) => row[0] === 'А' && row[1] === 'Б');
+      expect(start).toBeGreaterThan(0);
+      for (const line of sheet.slice(start + 1))
+        for (const v of line.slice(2))
+          if (v !== '') {
+            expect(expected.has(v), v).toBe(true);
+            numbers++;
+          }
+    }
+    expect(numbers).toBeGreaterThan(20 * 32 * 3);
+    // And one region exactly: Astana (71), row by row.
+    const astana = table.columns.find((c) => c.breakdown === '71')!;
+    const sheet = sheets.find((rows) => rows.some((r) => r.join(' ').includes('Астана')))!;
+    const start = sheet.findIndex((row) => row[0] === 'А' && row[1] === 'Б');
+    for (const line of sheet.slice(start + 1)) {
+      const code = line[1]!;
+      expect(line.slice(2, 2 + table.graphs.length), `row ${code}`).toEqual(
+        astana.values[code]!.map((v) => (v === null ? '' : String(v))),
+      );
+    }
+  }, 240_000);
+
+  it('PDF through pdftotext, the Kazakh text intact', async () => {
+    const table = await tableOf('tmd-1', 'R1', '2022-Q4');
+    const res = await t.app.inject(
+      '/api/v1/forms/tmd-1/tables/R1?period=2022-Q4&format=pdf&region=71&lang=kk',
+    );
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const file = path.join(tmpDir, 'tmd-1.pdf');
+    fs.writeFileSync(file, res.rawPayload);
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    expect(text).toContain('Қылмыстылық жағдайы');
+    const astana = table.columns.find((c) => c.breakdown === '71')!;
+    const total = astana.values['1']![0]!;
+    expect(text.replace(/[\s\u00a0\u202f]/g, '')).toContain(String(total));
+  });
+
+  it('JSON-stat through jsonstat-toolkit', async () => {
+    const table = await tableOf('tmd-1', 'R1', '2022-Q4');
+    const res = await t.app.inject('/api/v1/forms/tmd-1/tables/R1?period=2022-Q4&format=json-stat');
+    const ds = JSONstat(res.json()).Dataset(0)!;
+    for (const c of table.columns.filter((x) => x.kind === 'submitted')) {
+      for (const [row, vals] of Object.entries(c.values)) {
+        table.graphs.forEach((g, j) =>
+          expect(ds.Data({ region: c.breakdown, row, graph: String(g.n) })?.value ?? null).toBe(
+            vals[j] ?? null,
+          ),
+        );
+      }
+    }
+  });
 });
 
 describe('form 3-К, June 2022 – January 2025, by investigating agency', () => {
