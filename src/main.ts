@@ -12,6 +12,7 @@ import { UsageError } from './cli/usage-error.js';
 import { catalogCheck, catalogLoad } from './cli/catalog.js';
 import { due, obligations } from './cli/obligations.js';
 import { importFiles } from './cli/import.js';
+import { exportTable } from './cli/export.js';
 import { readSecretFromStdin, withRuntime } from './cli/runtime.js';
 
 const usage = `zanstat — the information system of legal statistics
@@ -27,6 +28,8 @@ const usage = `zanstat — the information system of legal statistics
   zanstat obligations [--from D] [--to D] [--item i] [--channel c] [--json]
   zanstat import <files…> [--form f] [--period p] [--breakdown b] [--reason r] [--official]
                                               import official workbooks (.xlsx), CSV or JSON
+  zanstat export <form> <section> <period> [--region r] [--format json|csv|xlsx|pdf|json-stat] [--lang l] [--out file]
+                                              a public table, in one of its formats
   zanstat catalog check [dir…]                check catalogue folders (the built-in one first)
   zanstat catalog load <dir>                  load a new act's catalogue folder into the database
   zanstat config docs                         print the configuration reference (Markdown)
@@ -48,7 +51,7 @@ function required(values: Record<string, unknown>, key: string): string {
 async function main(argv: string[]): Promise<number> {
   const [cmd, sub, ...rest] = argv;
   const { values, positionals } = parseArgs({
-    args: ['serve', 'migrate', 'obligations', 'import'].includes(cmd ?? '') ? argv.slice(1) : rest,
+    args: ['serve', 'migrate', 'obligations', 'import', 'export'].includes(cmd ?? '') ? argv.slice(1) : rest,
     allowPositionals: true,
     options: {
       role: { type: 'string' },
@@ -67,6 +70,10 @@ async function main(argv: string[]): Promise<number> {
       breakdown: { type: 'string' },
       reason: { type: 'string' },
       official: { type: 'boolean' },
+      region: { type: 'string' },
+      format: { type: 'string' },
+      lang: { type: 'string' },
+      out: { type: 'string' },
     },
   });
   switch (cmd) {
@@ -94,6 +101,13 @@ async function main(argv: string[]): Promise<number> {
         breakdown: values.breakdown,
         reason: values.reason,
         official: Boolean(values.official),
+      });
+    case 'export':
+      return exportTable(positionals, {
+        region: values.region,
+        format: values.format,
+        lang: values.lang,
+        out: values.out,
       });
     case 'catalog':
       if (sub === 'check') return catalogCheck(positionals);

@@ -1,5 +1,4 @@
 import { Type } from '@sinclair/typebox';
-import { stringify } from 'csv-stringify/sync';
 import { PassThrough } from 'node:stream';
 import { DomainError, invalidInput } from '../../platform/errors/index.js';
 import { metaOf, schemas, type HttpApp } from '../../platform/http/index.js';
@@ -7,7 +6,13 @@ import type { Deps } from '../../platform/usecase.js';
 import { listRevisions, readSeries, readTable } from './statistics.query.js';
 import { submitFigures } from './statistics.service.js';
 import { partsFromCsv } from './submission.csv.js';
-import { tableToJsonStat, writeTablePdf, writeTableXlsx, writeTemplateXlsx } from './exports/index.js';
+import {
+  tableToCsv,
+  tableToJsonStat,
+  writeTablePdf,
+  writeTableXlsx,
+  writeTemplateXlsx,
+} from './exports/index.js';
 import { submissionTemplate } from './submission.template.js';
 import { submitWorkbook } from './submission.workbook.js';
 
@@ -270,18 +275,11 @@ export function registerStatisticsRoutes(app: HttpApp, deps: Deps): void {
             .header('content-disposition', `attachment; filename="${name}.pdf"`)
             .send(pdf);
         }
-        case 'csv': {
-          const lines: (string | number | null)[][] = [
-            ['section', 'row', 'label', 'breakdown', ...table.graphs.map((g) => `g${g.n}`)],
-          ];
-          for (const c of table.columns)
-            for (const r of table.rows)
-              lines.push([table.section.id, r.code, r.label.ru, c.breakdown, ...(c.values[r.code] ?? [])]);
+        case 'csv':
           return reply
             .type('text/csv; charset=utf-8')
             .header('content-disposition', `attachment; filename="${name}.csv"`)
-            .send(stringify(lines, { bom: true }));
-        }
+            .send(tableToCsv(table));
       }
     },
   );

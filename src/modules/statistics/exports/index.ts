@@ -5,3 +5,4 @@ export { writeTableXlsx, writeTemplateXlsx } from './table.xlsx.js';
 export { writeTablePdf } from './table.pdf.js';
 export { tableToJsonStat, STATUS as JSONSTAT_STATUS, type JsonStatDataset } from './table.jsonstat.js';
 export { type ExportOptions, type Lang } from './table.layout.js';
+export { tableToCsv } from './table.csv.js';

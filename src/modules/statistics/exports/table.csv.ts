@@ -1,0 +1,14 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Table } from '../statistics.query.js';
+
+/** A table in long-wide CSV (UTF-8 with BOM): one line per (breakdown, row), a column per graph. */
+export function tableToCsv(table: Table): string {
+  const lines: (string | number | null)[][] = [
+    ['section', 'row', 'label', 'breakdown', ...table.graphs.map((g) => `g${g.n}`)],
+  ];
+  for (const c of table.columns) {
+    for (const r of table.rows)
+      lines.push([table.section.id, r.code, r.label.ru, c.breakdown, ...(c.values[r.code] ?? [])]);
+  }
+  return stringify(lines, { bom: true });
+}

@@ -1,0 +1,62 @@
+// The command line as staff use it: import official workbooks (all or nothing per file), then
+// export the public table.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const tsx = path.resolve('node_modules/.bin/tsx');
+const main = path.resolve('src/main.ts');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zanstat-cli-'));
+fs.chmodSync(dataDir, 0o755);
+const real = path.resolve('../shared/data/real/qamqor_sng1_2022_by_region/source_xlsx');
+
+function zanstat(...args: string[]) {
+  const r = spawnSync(tsx, [main, ...args], {
+    env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe.skipIf(Boolean(process.env.DATABASE_URL))('zanstat import and export', () => {
+  it('imports workbooks with a summary, refuses a broken file whole, and exports the table', () => {
+    const broken = path.join(dataDir, 'broken.xlsx');
+    fs.writeFileSync(broken, fs.readFileSync(path.join(real, '71_Astana_city.xlsx')).subarray(0, 5000));
+    const imp = zanstat(
+      'import',
+      path.join(real, '71_Astana_city.xlsx'),
+      path.join(real, '75_Almaty_city.xlsx'),
+      broken,
+      '--form',
+      'tmd-1',
+      '--period',
+      '2022-Q4',
+      '--breakdown',
+      '71',
+    );
+    // The breakdown given applies to every file: the second is stored as 71 too, superseding — it needs a reason.
+    expect(imp.err).toContain('[1/3] 71_Astana_city.xlsx: ТМД-1 2022-Q4 — 71 rev 1');
+    expect(imp.err).toContain('/reason');
+    expect(imp.err).toMatch(/\[3\/3\] broken\.xlsx: refused[\s\S]*not_xlsx|\[3\/3\] broken\.xlsx: refused/);
+    expect(imp.out).toContain('1 of 3 file(s) imported');
+    expect(imp.code).toBe(1);
+
+    const csv = zanstat('export', 'tmd-1', 'R1', '2022-Q4', '--region', '71', '--format', 'csv');
+    expect(csv.code, csv.err).toBe(0);
+    const lines = csv.out.trim().split('\n');
+    expect(lines[0]).toMatch(/^\uFEFF?section,row,label,breakdown,g1/);
+    expect(lines).toHaveLength(1 + 32);
+    const out = path.join(dataDir, 'tmd-1.xlsx');
+    const xlsx = zanstat('export', 'tmd-1', 'R1', '2022-Q4', '--format', 'xlsx', '--out', out);
+    expect(xlsx.code, xlsx.err).toBe(0);
+    expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    expect(zanstat('export', 'tmd-1', 'R1', '2022-Q4', '--format', 'pdf', '--out', out).err).toContain(
+      'give --region',
+    );
+  }, 240_000);
+});
