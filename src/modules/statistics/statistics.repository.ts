@@ -71,6 +71,51 @@ export async function findStructures(db: Queryable): Promise<StoredStructure[]> 
   }));
 }
 
+export async function findStructureHashes(db: Queryable) {
+  const rows = await db
+    .selectFrom('stat_structures')
+    .select(['form', 'valid_from_period', 'content_hash'])
+    .execute();
+  return rows.map((r) => ({
+    form: r.form,
+    validFromPeriod: r.valid_from_period,
+    contentHash: r.content_hash,
+  }));
+}
+
+/** The versions of a form's structure, oldest first, without their (large) data. */
+export async function findStructureVersions(
+  db: Queryable,
+  form: string,
+): Promise<Omit<StoredStructure, 'structure'>[]> {
+  const rows = await db
+    .selectFrom('stat_structures')
+    .select(['form', 'valid_from_period', 'first_day', 'content_hash'])
+    .where('form', '=', form)
+    .orderBy('first_day')
+    .execute();
+  return rows.map((r) => ({
+    form: r.form,
+    validFromPeriod: r.valid_from_period,
+    firstDay: r.first_day,
+    contentHash: r.content_hash,
+  }));
+}
+
+export async function findStructureData(
+  db: Queryable,
+  form: string,
+  validFromPeriod: string,
+): Promise<FormStructure> {
+  const row = await db
+    .selectFrom('stat_structures')
+    .select('data')
+    .where('form', '=', form)
+    .where('valid_from_period', '=', validFromPeriod)
+    .executeTakeFirstOrThrow();
+  return row.data as FormStructure;
+}
+
 export async function upsertStructure(
   trx: Trx,
   s: StoredStructure,

@@ -44,7 +44,7 @@ export const loadFormStructures = command({
       );
     }
     const stored = new Map(
-      (await repo.findStructures(ctx.trx)).map((s) => [`${s.form}|${s.validFromPeriod}`, s.contentHash]),
+      (await repo.findStructureHashes(ctx.trx)).map((s) => [`${s.form}|${s.validFromPeriod}`, s.contentHash]),
     );
     const loaded: string[] = [];
     for (const { structure, file } of structures) {
@@ -80,6 +80,10 @@ export const loadFormStructures = command({
   },
 });
 
+// Structures are large (1-М's is megabytes of JSON) and change only when loaded: parsed ones are
+// kept by their content hash, and a lookup reads only the small index of the form's versions.
+const parsedStructures = new Map<string, FormStructure>();
+
 /** The structure that applies to a period: the latest whose first period is not after it. */
 export async function structureFor(
   db: Queryable,
@@ -87,8 +91,15 @@ export async function structureFor(
   period: Period,
 ): Promise<repo.StoredStructure | null> {
   const start = periodStart(period);
-  const all = (await repo.findStructures(db)).filter((s) => s.form === form && s.firstDay <= start);
-  return all.at(-1) ?? null;
+  const version = (await repo.findStructureVersions(db, form)).filter((s) => s.firstDay <= start).at(-1);
+  if (!version) return null;
+  let structure = parsedStructures.get(version.contentHash);
+  if (!structure) {
+    structure = await repo.findStructureData(db, form, version.validFromPeriod);
+    if (parsedStructures.size > 200) parsedStructures.clear();
+    parsedStructures.set(version.contentHash, structure);
+  }
+  return { ...version, structure };
 }
 
 function parseFormPeriod(catalog: Catalog, code: string, periodText: string): { form: Form; period: Period } {
