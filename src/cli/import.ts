@@ -2,7 +2,12 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DomainError } from '../platform/errors/index.js';
 import { systemActor } from '../platform/usecase.js';
-import { partsFromCsv, submitFigures, submitWorkbook } from '../modules/statistics/index.js';
+import {
+  partsFromCsv,
+  submitFigures,
+  submitWorkbook,
+  type SubmissionPart,
+} from '../modules/statistics/index.js';
 import { UsageError } from './usage-error.js';
 import { withRuntime, type Runtime } from './runtime.js';
 
@@ -37,6 +42,16 @@ async function importOne(rt: Runtime, file: string, o: ImportOptions) {
   if (!o.form || !o.period)
     throw new UsageError(`${file}: --form and --period are required for ${ext} files`);
   const text = await fs.readFile(file, 'utf8');
+  const submit = (parts: SubmissionPart[]) =>
+    submitFigures(rt.deps, actor, {
+      form: o.form!,
+      period: o.period!,
+      reason: o.reason,
+      channel: 'import',
+      fileName: path.basename(file),
+      origin,
+      parts,
+    });
   if (ext === '.csv') {
     const { parts, problems } = partsFromCsv(text);
     if (problems.length)
@@ -46,15 +61,7 @@ async function importOne(rt: Runtime, file: string, o: ImportOptions) {
         `The CSV is refused: ${problems.length} problem(s).`,
         problems,
       );
-    return submitFigures(rt.deps, actor, {
-      form: o.form,
-      period: o.period,
-      reason: o.reason,
-      channel: 'import',
-      fileName: path.basename(file),
-      origin,
-      parts,
-    });
+    return submit(parts);
   }
   if (ext === '.json') {
     const body = JSON.parse(text) as {
@@ -64,16 +71,13 @@ async function importOne(rt: Runtime, file: string, o: ImportOptions) {
     const breakdown = o.breakdown ?? body.breakdown;
     if (!breakdown || !Array.isArray(body.values))
       throw new UsageError(`${file}: a JSON file holds { breakdown, values: [{section,row,graph,value}] }`);
-    const values = body.values.map((v, i) => ({ ...v, ref: `/values/${i}` }));
-    return submitFigures(rt.deps, actor, {
-      form: o.form,
-      period: o.period,
-      reason: o.reason,
-      channel: 'import',
-      fileName: path.basename(file),
-      origin,
-      parts: [{ breakdown, breakdownRef: '/breakdown', values }],
-    });
+    return submit([
+      {
+        breakdown,
+        breakdownRef: '/breakdown',
+        values: body.values.map((v, i) => ({ ...v, ref: `/values/${i}` })),
+      },
+    ]);
   }
   throw new UsageError(
     `${file}: import reads .xlsx (official layout), .csv (section,row,graph,breakdown,value) and .json`,
