@@ -100,16 +100,21 @@ function checkOne(
   return out;
 }
 
+/** A cell's value by (section, row, graph); empty = 0. */
+export type CellLookup = (section: string, row: string, graph: number) => number;
+
 /** Every violation of every relation of every section present in `values`. */
 export function checkRelations(
   structure: FormStructure,
-  values: CellValues,
+  values: CellValues | CellLookup,
   sections?: ReadonlySet<string>,
 ): RelationViolation[] {
+  const lookup: CellLookup =
+    typeof values === 'function' ? values : (s, r, g) => values.get(cellKey(s, r, g)) ?? 0;
   const out: RelationViolation[] = [];
   for (const section of structure.sections) {
     if (sections && !sections.has(section.id)) continue;
-    const at = (row: string, graph: number) => values.get(cellKey(section.id, row, graph)) ?? 0;
+    const at = (row: string, graph: number) => lookup(section.id, row, graph);
     for (const relation of section.relations) out.push(...checkOne(section, relation, at));
   }
   return out;

@@ -2,7 +2,7 @@
 // row and graph; a non-negative whole number where a count belongs; no cell twice), then the
 // control relations on all of it. Every problem is addressed to its cell; nothing is stored
 // unless there is none.
-import { cellKey, checkRelations } from './relations.js';
+import { checkRelations } from './relations.js';
 import type { FormStructure, Section } from './structure.schema.js';
 
 export interface SubmittedValue {
@@ -50,23 +50,35 @@ export function validateSubmission(
   values: readonly SubmittedValue[],
 ): { ok: true; result: ValidatedRows } | { ok: false; problems: CellProblem[]; more: number } {
   const problems: CellProblem[] = [];
-  const sections = new Map<
-    string,
-    { section: Section; rows: Map<string, number>; graphs: Map<number, Section['graphs'][number]> }
-  >();
+  // Cells are indexed by position (row index × width + graph − 1), not by text keys: a whole
+  // national report is millions of values.
+  interface Grid {
+    section: Section;
+    rows: Map<string, number>;
+    graphs: Map<number, Section['graphs'][number]>;
+    width: number;
+    values: (number | null)[];
+    refs: (string | undefined)[];
+    present: boolean;
+  }
+  const grids = new Map<string, Grid>();
   for (const s of structure.sections) {
-    sections.set(s.id, {
+    const width = Math.max(...s.graphs.map((g) => g.n));
+    grids.set(s.id, {
       section: s,
       rows: new Map(s.rows.map((r, i) => [r.code, i])),
       graphs: new Map(s.graphs.map((g) => [g.n, g])),
+      width,
+      values: new Array<number | null>(s.rows.length * width).fill(null),
+      refs: new Array<string | undefined>(s.rows.length * width),
+      present: false,
     });
   }
-  const cells = new Map<string, number | null>();
-  const seen = new Map<string, string>();
-  const present = new Set<string>();
+  const cell = (v: SubmittedValue) => `${v.section} row ${v.row} graph ${v.graph}`;
+  let valueCount = 0;
   for (const v of values) {
     const where = { pointer: v.ref, section: v.section, row: v.row, graph: v.graph };
-    const s = sections.get(v.section);
+    const s = grids.get(v.section);
     if (!s) {
       problems.push({
         ...where,
@@ -75,7 +87,8 @@ export function validateSubmission(
       });
       continue;
     }
-    if (!s.rows.has(v.row)) {
+    const rowIndex = s.rows.get(v.row);
+    if (rowIndex === undefined) {
       problems.push({ ...where, code: 'unknown_row', message: `section ${v.section} has no row "${v.row}"` });
       continue;
     }
@@ -88,53 +101,57 @@ export function validateSubmission(
       });
       continue;
     }
-    const key = cellKey(v.section, v.row, v.graph);
-    const earlier = seen.get(key);
+    const at = rowIndex * s.width + v.graph - 1;
+    const earlier = s.refs[at];
     if (earlier !== undefined) {
       problems.push({
         ...where,
         code: 'duplicate_cell',
-        message: `${v.section} row ${v.row} graph ${v.graph} is given twice (also at ${earlier})`,
+        message: `${cell(v)} is given twice (also at ${earlier})`,
       });
       continue;
     }
-    seen.set(key, v.ref);
+    s.refs[at] = v.ref;
     const n = parseNumber(v.value);
     if (n === undefined) {
       problems.push({
         ...where,
         code: 'not_a_number',
-        message: `${v.section} row ${v.row} graph ${v.graph}: "${String(v.value)}" is not a number`,
+        message: `${cell(v)}: "${String(v.value)}" is not a number`,
       });
       continue;
     }
     if (n !== null && n < 0) {
-      problems.push({
-        ...where,
-        code: 'negative',
-        message: `${v.section} row ${v.row} graph ${v.graph}: ${n} is negative`,
-      });
+      problems.push({ ...where, code: 'negative', message: `${cell(v)}: ${n} is negative` });
       continue;
     }
     if (n !== null && graph.valueType === 'integer' && !Number.isInteger(n)) {
       problems.push({
         ...where,
         code: 'not_a_whole_number',
-        message: `${v.section} row ${v.row} graph ${v.graph}: ${n} is not a whole number (a count)`,
+        message: `${cell(v)}: ${n} is not a whole number (a count)`,
       });
       continue;
     }
-    cells.set(key, n);
-    present.add(v.section);
+    s.values[at] = n;
+    s.present = true;
+    if (n !== null) valueCount++;
   }
   if (values.length === 0)
     problems.push({ pointer: '/values', code: 'empty_submission', message: 'the submission holds no value' });
   if (problems.length === 0) {
-    const refOf = (section: string, row: string, graph: number) =>
-      seen.get(cellKey(section, row, graph)) ?? `${section} row ${row} graph ${graph}`;
-    for (const v of checkRelations(structure, cells, present)) {
+    const lookup = (section: string, row: string, graph: number): number => {
+      const g = grids.get(section);
+      const i = g?.rows.get(row);
+      return g && i !== undefined && graph <= g.width ? (g.values[i * g.width + graph - 1] ?? 0) : 0;
+    };
+    const present = new Set([...grids.values()].filter((g) => g.present).map((g) => g.section.id));
+    for (const v of checkRelations(structure, lookup, present)) {
+      const g = grids.get(v.section);
+      const i = g?.rows.get(v.row);
+      const ref = g && i !== undefined ? g.refs[i * g.width + v.graph - 1] : undefined;
       problems.push({
-        pointer: refOf(v.section, v.row, v.graph),
+        pointer: ref ?? `${v.section} row ${v.row} graph ${v.graph}`,
         code: 'control_relation',
         message: `${v.relation}: ${v.message}`,
         section: v.section,
@@ -152,17 +169,12 @@ export function validateSubmission(
 
   // One array per (section, row): graph n at index n - 1.
   const rows: ValidatedRows['rows'] = [];
-  for (const s of structure.sections) {
-    if (!present.has(s.id)) continue;
-    const width = Math.max(...s.graphs.map((g) => g.n));
-    for (const r of s.rows) {
-      const vals: (number | null)[] = Array.from(
-        { length: width },
-        (_, i) => cells.get(cellKey(s.id, r.code, i + 1)) ?? null,
-      );
-      if (vals.some((x) => x !== null)) rows.push({ section: s.id, row: r.code, vals });
-    }
+  for (const g of grids.values()) {
+    if (!g.present) continue;
+    g.section.rows.forEach((r, i) => {
+      const vals = g.values.slice(i * g.width, (i + 1) * g.width);
+      if (vals.some((x) => x !== null)) rows.push({ section: g.section.id, row: r.code, vals });
+    });
   }
-  const valueCount = [...cells.values()].filter((v) => v !== null).length;
   return { ok: true, result: { rows, valueCount } };
 }
