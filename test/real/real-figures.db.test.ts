@@ -40,7 +40,7 @@ async function submitFile(file: string, query: string) {
 
 type Column = { breakdown: string; kind: string; values: Record<string, (number | null)[]> };
 async function tableOf(form: string, section: string, period: string) {
-  const res = await t.app.inject(`/api/v1/forms/${form}/tables/${section}?period=${period}`);
+  const res = await t.app.inject(`/api/v1/forms/${form}/tables/${period}?section=${section}`);
   expect(res.statusCode, res.body.slice(0, 500)).toBe(200);
   return res.json() as {
     graphs: { n: number }[];
@@ -136,7 +136,7 @@ describe('exports of a real table open in their readers with the same numbers', 
 
   it('XLSX through LibreOffice', async () => {
     const table = await tableOf('tmd-1', 'R1', '2022-Q4');
-    const res = await t.app.inject('/api/v1/forms/tmd-1/tables/R1?period=2022-Q4&format=xlsx&lang=ru');
+    const res = await t.app.inject('/api/v1/forms/tmd-1/tables/2022-Q4?section=R1&format=xlsx&lang=ru');
     expect(res.statusCode).toBe(200);
     const file = path.join(tmpDir, 'tmd-1.xlsx');
     fs.writeFileSync(file, res.rawPayload);
@@ -186,7 +186,7 @@ describe('exports of a real table open in their readers with the same numbers', 
   it('PDF through pdftotext, the Kazakh text intact', async () => {
     const table = await tableOf('tmd-1', 'R1', '2022-Q4');
     const res = await t.app.inject(
-      '/api/v1/forms/tmd-1/tables/R1?period=2022-Q4&format=pdf&region=71&lang=kk',
+      '/api/v1/forms/tmd-1/tables/2022-Q4?section=R1&format=pdf&region=71&lang=kk',
     );
     expect(res.headers['content-type']).toBe('application/pdf');
     const file = path.join(tmpDir, 'tmd-1.pdf');
@@ -200,7 +200,7 @@ describe('exports of a real table open in their readers with the same numbers', 
 
   it('JSON-stat through jsonstat-toolkit', async () => {
     const table = await tableOf('tmd-1', 'R1', '2022-Q4');
-    const res = await t.app.inject('/api/v1/forms/tmd-1/tables/R1?period=2022-Q4&format=json-stat');
+    const res = await t.app.inject('/api/v1/forms/tmd-1/tables/2022-Q4?section=R1&format=json-stat');
     const ds = JSONstat(res.json()).Dataset(0)!;
     for (const c of table.columns.filter((x) => x.kind === 'submitted')) {
       for (const [row, vals] of Object.entries(c.values)) {

@@ -17,13 +17,15 @@ it('fills the provisional forms with synthetic data that passes validation, flag
   const r = await loadDemonstrationFigures(t.deps);
   expect(r.submissions).toBe(4); // 1-П (the fixture), the last four quarters of 2024
   expect(r.revisions).toBe(4 * 20);
-  const res = (await t.app.inject('/api/v1/forms/1-p/tables/R1?period=2024-Q4')).json() as {
+  const res = (await t.app.inject('/api/v1/forms/1-p/tables/2024-Q4?section=R1')).json() as {
     notice: string;
     columns: { origin: string | null; kind: string }[];
   };
   expect(res.notice).toMatch(/^Synthetic demonstration data/);
   expect(res.columns.filter((c) => c.kind === 'submitted').every((c) => c.origin === 'synthetic')).toBe(true);
-  const stat = (await t.app.inject('/api/v1/forms/1-p/tables/R1?period=2024-Q4&format=json-stat')).json() as {
+  const stat = (
+    await t.app.inject('/api/v1/forms/1-p/tables/2024-Q4?section=R1&format=json-stat')
+  ).json() as {
     note: string[];
   };
   expect(stat.note.join(' ')).toMatch(/Synthetic demonstration data/);

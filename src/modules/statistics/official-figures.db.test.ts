@@ -22,7 +22,7 @@ it('loads the shipped official figures into an empty store, validated, journaled
   expect(report.refused).toEqual([]);
   expect(report.submissions).toBeGreaterThan(30); // 1-М 2022-12, ТМД-1 2022-Q4, 3-К month by month
   expect(await storeIsEmpty(t.db)).toBe(false);
-  const table = (await t.app.inject('/api/v1/forms/1-m/tables/R1?period=2022-12')).json() as {
+  const table = (await t.app.inject('/api/v1/forms/1-m/tables/2022-12?section=R1')).json() as {
     columns: {
       breakdown: string;
       kind: string;

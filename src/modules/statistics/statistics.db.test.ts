@@ -36,8 +36,16 @@ function r1(scale = 1) {
 }
 const submit = (payload: object, headers: Record<string, string> = editor) =>
   t.app.inject({ method: 'POST', url: '/api/v1/submissions', headers, payload });
+/** `period=2024-Q1&region=10` → /api/v1/forms/1-p/tables/2024-Q1?section=R1&region=10 */
+function tableUrl(q: string): string {
+  const params = new URLSearchParams(q);
+  const period = params.get('period');
+  params.delete('period');
+  params.set('section', 'R1');
+  return `/api/v1/forms/1-p/tables/${period}?${params.toString()}`;
+}
 const table = async (q: string) =>
-  (await t.app.inject(`/api/v1/forms/1-p/tables/R1?${q}`)).json() as {
+  (await t.app.inject(tableUrl(q))).json() as {
     columns: {
       breakdown: string;
       kind: string;
@@ -242,10 +250,28 @@ describe('the XLSX template', () => {
   });
 });
 
+describe('the table route', () => {
+  it('defaults to the first section, and names a bad period in the path', async () => {
+    const res = (await t.app.inject('/api/v1/forms/1-p/tables/2024-Q1')).json() as {
+      section: { id: string };
+    };
+    expect(res.section.id).toBe('R1');
+    const bad = await t.app.inject('/api/v1/forms/1-p/tables/2024-Q5?section=R1');
+    expect(bad.json()).toMatchObject({
+      status: 422,
+      errors: [{ pointer: '/params/period', code: 'invalid_period' }],
+    });
+    expect((await t.app.inject('/api/v1/forms/9-Z/tables/2024-Q1')).json()).toMatchObject({
+      status: 404,
+      code: 'form_not_found',
+    });
+  });
+});
+
 describe('comparison with the same period of the previous year', () => {
   it('gives the change and the change in %, and "no data" where that period is missing', async () => {
     await submit({ form: '1-p', period: '2023-Q1', breakdown: '10', values: r1(2) });
-    const res = await t.app.inject('/api/v1/forms/1-p/tables/R1?period=2024-Q1&compare=previous-year');
+    const res = await t.app.inject('/api/v1/forms/1-p/tables/2024-Q1?section=R1&compare=previous-year');
     const cols = (
       res.json() as {
         columns: {
@@ -275,15 +301,15 @@ describe('restricted-access information (Order 25, para 2, item 10)', () => {
     const pub = await table('period=2024-Q1');
     expect(pub.rows.map((r) => r.code)).toEqual(['1', '2', '3']);
     expect(JSON.stringify(pub)).not.toContain('национальной безопасности');
-    const csv = await t.app.inject('/api/v1/forms/1-p/tables/R1?period=2024-Q1&format=csv');
+    const csv = await t.app.inject('/api/v1/forms/1-p/tables/2024-Q1?section=R1&format=csv');
     expect(csv.statusCode).toBe(200);
     expect(csv.body).not.toContain('национальной безопасности');
     expect(csv.body.split('\n').filter((l) => l.startsWith('R1,4,'))).toEqual([]);
     const staff = (
-      await t.app.inject({ url: '/api/v1/forms/1-p/tables/R1?period=2024-Q1', headers: editor })
+      await t.app.inject({ url: '/api/v1/forms/1-p/tables/2024-Q1?section=R1', headers: editor })
     ).json() as { rows: { code: string }[] };
     expect(staff.rows.map((r) => r.code)).toContain('4');
-    expect((await t.app.inject('/api/v1/forms/1-p/tables/R2?period=2024-Q1')).json()).toMatchObject({
+    expect((await t.app.inject('/api/v1/forms/1-p/tables/2024-Q1?section=R2')).json()).toMatchObject({
       status: 404,
       code: 'section_not_found',
     });
@@ -291,7 +317,7 @@ describe('restricted-access information (Order 25, para 2, item 10)', () => {
 
   it('keeps it out of every export: XLSX, PDF, JSON-stat', async () => {
     const secret = 'национальной безопасности';
-    const xlsx = await t.app.inject('/api/v1/forms/1-p/tables/R1?period=2024-Q1&format=xlsx&lang=ru');
+    const xlsx = await t.app.inject('/api/v1/forms/1-p/tables/2024-Q1?section=R1&format=xlsx&lang=ru');
     expect(xlsx.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
@@ -300,14 +326,16 @@ describe('restricted-access information (Order 25, para 2, item 10)', () => {
     expect(cells.join('|')).toContain('Всего проверок');
     expect(cells.join('|')).not.toContain(secret);
     const stat = (
-      await t.app.inject('/api/v1/forms/1-p/tables/R1?period=2024-Q1&format=json-stat')
+      await t.app.inject('/api/v1/forms/1-p/tables/2024-Q1?section=R1&format=json-stat')
     ).json() as { version: string };
     expect(stat.version).toBe('2.0');
     expect(JSON.stringify(stat)).not.toContain(secret);
     expect(
-      (await t.app.inject('/api/v1/forms/1-p/tables/R1?period=2024-Q1&format=pdf')).json(),
+      (await t.app.inject('/api/v1/forms/1-p/tables/2024-Q1?section=R1&format=pdf')).json(),
     ).toMatchObject({ status: 422, errors: [{ pointer: '/query/region' }] });
-    const pdf = await t.app.inject('/api/v1/forms/1-p/tables/R1?period=2024-Q1&format=pdf&region=10&lang=ru');
+    const pdf = await t.app.inject(
+      '/api/v1/forms/1-p/tables/2024-Q1?section=R1&format=pdf&region=10&lang=ru',
+    );
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const file = path.join(os.tmpdir(), `zanstat-${process.pid}-restricted.pdf`);
     fs.writeFileSync(file, pdf.rawPayload);

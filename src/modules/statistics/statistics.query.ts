@@ -62,12 +62,12 @@ export interface Table {
   republic: { stored: boolean; derivedFrom: string[]; missingRegions: string[] } | null;
 }
 
-function parsePeriodInput(text: string): Period {
+function parsePeriodInput(text: string, pointer = '/params/period'): Period {
   try {
     return parsePeriod(text);
   } catch (err) {
     if (err instanceof CalendarInputError)
-      throw invalidInput(err.message, [{ pointer: '/query/period', code: err.code, message: err.message }]);
+      throw invalidInput(err.message, [{ pointer, code: err.code, message: err.message }]);
     throw err;
   }
 }
@@ -85,7 +85,8 @@ function noticeOf(columns: TableColumn[]): string | null {
 
 export interface TableInput {
   form: string;
-  section: string;
+  /** default: the first section the reader may see */
+  section?: string;
   period: string;
   breakdown?: string;
   asOf?: Date;
@@ -151,7 +152,9 @@ async function tableOf({ db, actor }: { db: Queryable; actor: Actor }, input: Ta
   const form = findForm(catalog, input.form, on);
   if (!form) throw notFound(`Form "${input.form}" in ${input.period}`, 'form_not_found');
   const stored = await structureFor(db, form.id, period);
-  const section: Section | undefined = stored?.structure.sections.find((s) => s.id === input.section);
+  const section: Section | undefined = input.section
+    ? stored?.structure.sections.find((s) => s.id === input.section)
+    : stored?.structure.sections.find((s) => mayRead(actor, s.access));
   // A section the reader may not see is answered as absent: its existence is not disclosed.
   if (!stored || !section || !mayRead(actor, stored.structure.access) || !mayRead(actor, section.access)) {
     throw notFound(`Section "${input.section}" of ${form.code ?? form.id}`, 'section_not_found');
@@ -308,8 +311,8 @@ export const readSeries = query({
       to: string;
     },
   ): Promise<{ form: string; cumulative: boolean; points: SeriesPoint[] }> => {
-    const from = parsePeriodInput(input.from);
-    const to = parsePeriodInput(input.to);
+    const from = parsePeriodInput(input.from, '/query/from');
+    const to = parsePeriodInput(input.to, '/query/to');
     if (periodStart(from) > periodStart(to))
       throw invalidInput('"from" is after "to".', [
         { pointer: '/query/from', code: 'invalid_range', message: 'must not be after "to"' },

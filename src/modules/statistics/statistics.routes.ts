@@ -184,21 +184,26 @@ export function registerStatisticsRoutes(app: HttpApp, deps: Deps): void {
   );
 
   app.get(
-    '/api/v1/forms/:code/tables/:section',
+    '/api/v1/forms/:code/tables/:period',
     {
       schema: {
         tags: ['statistics'],
         summary: 'A whole table: one section of a form for a period, every region (with the republic) or one',
         params: Type.Object({
-          code: Type.String({ maxLength: 100 }),
-          section: Type.String({ maxLength: 20 }),
+          code: Type.String({ maxLength: 100, description: "the form's code (1-М), slug (1-m) or alias" }),
+          period: Type.String({
+            maxLength: 10,
+            description: 'YYYY-MM (for a cumulative form: January to that month), YYYY-Qn, YYYY-Hn, YYYY',
+          }),
         }),
         querystring: Type.Object(
           {
-            period: Type.String({
-              maxLength: 10,
-              description: 'YYYY-MM (for a cumulative form: January to that month), YYYY-Qn, YYYY-Hn, YYYY',
-            }),
+            section: Type.Optional(
+              Type.String({
+                maxLength: 20,
+                description: "the section (R1, R1-1, …); default: the form's first",
+              }),
+            ),
             region: Type.Optional(
               Type.String({ maxLength: 20, description: 'a breakdown value, or all (default)' }),
             ),
@@ -235,8 +240,8 @@ export function registerStatisticsRoutes(app: HttpApp, deps: Deps): void {
       const q = req.query;
       const table = await readTable(deps, req.actor, {
         form: req.params.code,
-        section: req.params.section,
-        period: q.period,
+        section: q.section,
+        period: req.params.period,
         breakdown: q.region,
         asOf: q.asOf ? new Date(q.asOf) : undefined,
         compare: q.compare === 'previous-year',
@@ -285,17 +290,19 @@ export function registerStatisticsRoutes(app: HttpApp, deps: Deps): void {
   );
 
   app.get(
-    '/api/v1/forms/:code/revisions',
+    '/api/v1/forms/:code/revisions/:period',
     {
       schema: {
         tags: ['statistics'],
         summary: 'Every revision of a period, current and superseded: who submitted it, when, and why',
-        params: Type.Object({ code: Type.String({ maxLength: 100 }) }),
-        querystring: Type.Object({ period: Type.String({ maxLength: 10 }) }, { additionalProperties: false }),
+        params: Type.Object({
+          code: Type.String({ maxLength: 100 }),
+          period: Type.String({ maxLength: 10 }),
+        }),
         response: { 200: Type.Unknown(), ...problems(404, 422) },
       },
     },
-    async (req) => listRevisions(deps, req.actor, { form: req.params.code, period: req.query.period }),
+    async (req) => listRevisions(deps, req.actor, { form: req.params.code, period: req.params.period }),
   );
 
   app.get(
