@@ -39,8 +39,15 @@ export interface StatRowsTable {
   vals: (string | number | null)[];
 }
 
+export interface StatStructureSourceTable {
+  singleton: boolean;
+  fingerprint: string;
+  loaded_at: Date;
+}
+
 declare module '../../platform/db/database.js' {
   interface Database {
+    stat_structure_source: StatStructureSourceTable;
     stat_structures: StatStructuresTable;
     stat_revisions: StatRevisionsTable;
     stat_rows: StatRowsTable;
@@ -69,6 +76,21 @@ export async function findStructures(db: Queryable): Promise<StoredStructure[]> 
     structure: r.data as FormStructure,
     contentHash: r.content_hash,
   }));
+}
+
+export async function readStructureFingerprint(db: Queryable): Promise<string | null> {
+  return (
+    (await db.selectFrom('stat_structure_source').select('fingerprint').executeTakeFirst())?.fingerprint ??
+    null
+  );
+}
+
+export async function writeStructureFingerprint(trx: Trx, fingerprint: string, now: Date): Promise<void> {
+  await trx
+    .insertInto('stat_structure_source')
+    .values({ singleton: true, fingerprint, loaded_at: now })
+    .onConflict((oc) => oc.column('singleton').doUpdateSet({ fingerprint, loaded_at: now }))
+    .execute();
 }
 
 export async function findStructureHashes(db: Queryable) {

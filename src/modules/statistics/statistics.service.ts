@@ -13,7 +13,7 @@ import { DomainError, forbidden, invalidInput, type FieldProblem } from '../../p
 import { sha256 } from '../../platform/hashing.js';
 import { anyOf, command, hasRole, isSystem, type Actor } from '../../platform/usecase.js';
 import * as repo from './statistics.repository.js';
-import { loadStructuresDir } from './structure.loader.js';
+import { fingerprintStructuresDir, loadStructuresDir } from './structure.loader.js';
 import type { FormStructure } from './structure.schema.js';
 import {
   MAX_PROBLEMS,
@@ -30,6 +30,12 @@ export const loadFormStructures = command({
   name: 'load form structures',
   policy: isSystem,
   run: async (ctx, input: { dir: string }) => {
+    // Unchanged files are not read again: a start costs a hash of the bytes, not a YAML parse.
+    const fingerprint = fingerprintStructuresDir(input.dir);
+    if ((await repo.readStructureFingerprint(ctx.trx)) === fingerprint) {
+      ctx.changedNothing();
+      return { loaded: [] as string[] };
+    }
     const { structures, problems } = loadStructuresDir(input.dir);
     if (problems.length) {
       throw new DomainError(
@@ -66,6 +72,7 @@ export const loadFormStructures = command({
       );
       loaded.push(key);
     }
+    await repo.writeStructureFingerprint(ctx.trx, fingerprint, ctx.now);
     if (!loaded.length) {
       ctx.changedNothing();
       return { loaded };

@@ -2,6 +2,7 @@
 // a folder <first period>/ whose `form.yaml` holds the form's fields and whose other files hold
 // `sections:` lists, merged in file-name order. Validates each against the schema and checks what
 // a schema cannot: unique codes, known parents, relations that name existing rows and graphs.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Value } from '@sinclair/typebox/value';
@@ -103,6 +104,22 @@ export function checkStructure(s: FormStructure): { pointer: string; message: st
     });
   });
   return out;
+}
+
+/** A fingerprint of every structure file under `dir` (paths and bytes): unchanged files, same print. */
+export function fingerprintStructuresDir(dir: string): string {
+  const hash = createHash('sha256');
+  const walk = (d: string) => {
+    if (!fs.existsSync(d)) return;
+    for (const name of fs.readdirSync(d).sort()) {
+      const full = path.join(d, name);
+      if (fs.statSync(full).isDirectory()) walk(full);
+      else if (/\.ya?ml$/.test(name))
+        hash.update(path.relative(dir, full)).update('\0').update(fs.readFileSync(full)).update('\0');
+    }
+  };
+  walk(dir);
+  return hash.digest('hex');
 }
 
 /** Every structure under `dir`, and every problem with file and pointer. */
