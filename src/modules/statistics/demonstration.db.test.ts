@@ -13,6 +13,15 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
+it('loads structures once: unchanged files are not read again, and nothing is journaled', async () => {
+  const before = await t.db.selectFrom('journal').select('seq').execute();
+  const again = await loadFormStructures(t.deps, systemActor('test'), {
+    dir: path.resolve('src/modules/statistics/fixtures/structures'),
+  });
+  expect(again.loaded).toEqual([]);
+  expect(await t.db.selectFrom('journal').select('seq').execute()).toHaveLength(before.length);
+});
+
 it('fills the provisional forms with synthetic data that passes validation, flagged on every answer and export', async () => {
   const r = await loadDemonstrationFigures(t.deps);
   expect(r.submissions).toBe(4); // 1-П (the fixture), the last four quarters of 2024

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { checkStructure, loadStructuresDir } from './structure.loader.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import { checkStructure, fingerprintStructuresDir, loadStructuresDir } from './structure.loader.js';
 import type { FormStructure } from './structure.schema.js';
 
 const base = (): FormStructure => ({
@@ -89,5 +91,21 @@ describe('the structures that ship with zanstat', () => {
     expect(structures.map((s) => `${s.structure.form}/${s.structure.validFromPeriod}`)).toEqual(
       expect.arrayContaining(['1-m/2019-01', '3-k/2019-01', '3-k/2023-12', '3-k/2024-10', 'tmd-1/2019-Q1']),
     );
+  });
+});
+
+describe('fingerprintStructuresDir', () => {
+  it('is the same for the same files and changes with a byte', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zanstat-fp-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'f'));
+      fs.writeFileSync(path.join(dir, 'f', '2019-01.yaml'), 'form: f\n');
+      const first = fingerprintStructuresDir(dir);
+      expect(fingerprintStructuresDir(dir)).toBe(first);
+      fs.writeFileSync(path.join(dir, 'f', '2019-01.yaml'), 'form: g\n');
+      expect(fingerprintStructuresDir(dir)).not.toBe(first);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
