@@ -12,7 +12,7 @@ import {
   loadDemonstrationFigures,
   loadShippedFigures,
   registerStatisticsRoutes,
-  storeIsEmpty,
+  storeHoldsOnlyShippedData,
 } from './modules/statistics/index.js';
 
 export async function buildHttpApp(deps: Deps, config: Config, version: string) {
@@ -52,9 +52,11 @@ export function jobsOf(deps: Deps): JobDefinition[] {
       name: 'statistics.load-official-figures',
       cron: null,
       description:
-        'On an empty store, load the real published figures that ship with zanstat (seed/official).',
+        'On a store with no submitted figures, load (or finish loading) the real published figures that ship with zanstat (seed/official).',
       run: async () => {
-        if (!(await storeIsEmpty(deps.db))) return 'the store is not empty';
+        // Resumable: (form, period) pairs that already hold figures are skipped.
+        if (!(await storeHoldsOnlyShippedData(deps.db)))
+          return 'figures have been submitted: nothing is added';
         const log = (message: string) =>
           deps.logger.info({ job: 'statistics.load-official-figures' }, message);
         const official = await loadShippedFigures(deps, undefined, log);

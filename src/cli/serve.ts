@@ -1,6 +1,6 @@
 import { UsageError } from './usage-error.js';
 import { buildHttpApp, jobsOf } from '../app.js';
-import { storeIsEmpty } from '../modules/statistics/index.js';
+import { storeHoldsOnlyShippedData } from '../modules/statistics/index.js';
 import { startJobs, type JobRunner } from '../platform/jobs/index.js';
 import { version } from '../platform/version.js';
 import { openRuntime } from './runtime.js';
@@ -29,8 +29,9 @@ export async function serve(roleFlag: string | undefined): Promise<void> {
   try {
     if (role !== 'web' && rt.config.jobsEnabled) {
       jobs = await startJobs(rt.database.url, jobsOf(rt.deps), logger, { work: true, schedule: true });
-      // An empty store gets the official figures that ship with zanstat, in the background.
-      if (await storeIsEmpty(rt.deps.db)) await jobs.send('statistics.load-official-figures');
+      // A store no one has submitted to gets the figures that ship with zanstat, in the background
+      // (an interrupted load resumes: what is there is skipped).
+      if (await storeHoldsOnlyShippedData(rt.deps.db)) await jobs.send('statistics.load-official-figures');
     }
     if (role !== 'worker') {
       http = await buildHttpApp(rt.deps, rt.config, version);

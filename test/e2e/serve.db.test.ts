@@ -148,10 +148,11 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('zanstat serve on the embedde
 
     const again = zanstat(['journal', 'verify', '--json'], env);
     expect(await again.exited).toBe(0);
-    expect(JSON.parse(again.output().trim().split('\n').at(-1)!)).toMatchObject({
-      ok: true,
-      checked: before.checked,
-    });
+    // The shipped figures load in the background (and resume after the restart), so the journal
+    // may have grown; it holds everything acknowledged before the kill, intact.
+    const after = JSON.parse(again.output().trim().split('\n').at(-1)!) as { ok: boolean; checked: number };
+    expect(after.ok).toBe(true);
+    expect(after.checked).toBeGreaterThanOrEqual(before.checked);
 
     // Every acknowledged write is there: the session still works, the token is listed.
     const tokens = await fetch(`${base}/api/v1/admin/tokens`, { headers: { cookie } });

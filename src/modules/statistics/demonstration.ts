@@ -7,6 +7,7 @@ import { systemActor, type Deps } from '../../platform/usecase.js';
 import * as repo from './statistics.repository.js';
 import { submitFigures } from './statistics.service.js';
 import { generateSynthetic } from './synthetic.js';
+import { periodHasFigures } from './official-figures.js';
 
 export async function loadDemonstrationFigures(
   deps: Deps,
@@ -28,7 +29,7 @@ export async function loadDemonstrationFigures(
     );
     for (const period of all.slice(-count)) {
       const periodText = formatPeriod(period);
-      if (periodText < s.validFromPeriod) continue;
+      if (periodText < s.validFromPeriod || (await periodHasFigures(deps.db, s.form, periodText))) continue;
       const regions = inForceOn(catalog.regions, periodEnd(period)).filter(
         (r) => r.id !== s.structure.breakdown.total,
       );

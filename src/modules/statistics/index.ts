@@ -26,7 +26,13 @@ export const builtInStructuresDir: string = new URL('../../../catalog/structures
 export { partsFromCsv } from './submission.csv.js';
 export { submitWorkbook, hintsFromFileName, type WorkbookSubmission } from './submission.workbook.js';
 export { parseOfficialWorkbook } from './workbook.js';
-export { loadShippedFigures, storeIsEmpty, shippedFiguresDir, type LoadReport } from './official-figures.js';
+export {
+  loadShippedFigures,
+  storeIsEmpty,
+  storeHoldsOnlyShippedData,
+  shippedFiguresDir,
+  type LoadReport,
+} from './official-figures.js';
 export * from './exports/index.js';
 export { submissionTemplate } from './submission.template.js';
 export { loadDemonstrationFigures } from './demonstration.js';

@@ -66,6 +66,12 @@ it('loads the shipped official figures into an empty store, validated, journaled
   expect(values).toEqual([...values].sort((a, b) => a - b));
 }, 300_000);
 
+it('resumes rather than repeats: a second load skips what is there', async () => {
+  const again = await loadShippedFigures(t.deps);
+  expect(again).toMatchObject({ submissions: 0, revisions: 0, refused: [] });
+  expect(again.skipped).toBeGreaterThan(30);
+});
+
 it('then fills every form without real figures with synthetic data that passes its own validation', async () => {
   const r = await loadDemonstrationFigures(t.deps);
   expect(r.submissions).toBe(23 * 4); // the 23 provisional forms, their last four periods of 2024

@@ -15,8 +15,31 @@ export async function storeIsEmpty(db: Queryable): Promise<boolean> {
   return !(await db.selectFrom('stat_revisions').select('id').limit(1).executeTakeFirst());
 }
 
+/** No one has submitted anything yet: the store holds nothing, or only what ships with zanstat. */
+export async function storeHoldsOnlyShippedData(db: Queryable): Promise<boolean> {
+  return !(await db
+    .selectFrom('stat_revisions')
+    .select('id')
+    .where('origin', '=', 'submitted')
+    .limit(1)
+    .executeTakeFirst());
+}
+
+/** A (form, period) already holds figures: a load that was interrupted resumes after it. */
+export async function periodHasFigures(db: Queryable, form: string, period: string): Promise<boolean> {
+  return !!(await db
+    .selectFrom('stat_revisions')
+    .select('id')
+    .where('form', '=', form)
+    .where('period', '=', period)
+    .limit(1)
+    .executeTakeFirst());
+}
+
 export interface LoadReport {
   submissions: number;
+  /** (form, period) pairs that already held figures (a resumed load) */
+  skipped: number;
   revisions: number;
   values: number;
   refused: { form: string; period: string; message: string }[];
@@ -27,7 +50,7 @@ export async function loadShippedFigures(
   dir = shippedFiguresDir,
   progress: (message: string) => void = () => undefined,
 ): Promise<LoadReport> {
-  const report: LoadReport = { submissions: 0, revisions: 0, values: 0, refused: [] };
+  const report: LoadReport = { submissions: 0, skipped: 0, revisions: 0, values: 0, refused: [] };
   const actor = systemActor('official-figures');
   const files = (await fs.readdir(dir)).filter((f) => f.endsWith('.csv.gz')).sort();
   for (const file of files) {
@@ -58,6 +81,10 @@ export async function loadShippedFigures(
       });
     });
     for (const [period, parts] of byPeriod) {
+      if (await periodHasFigures(deps.db, form, period)) {
+        report.skipped++;
+        continue;
+      }
       try {
         const r = await submitFigures(deps, actor, {
           form,
