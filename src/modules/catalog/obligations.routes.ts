@@ -12,7 +12,7 @@ import {
   type LocalDate,
 } from '../calendar/index.js';
 import { readCatalog } from './catalog.service.js';
-import { listObligations, type ObligationDue } from './obligations.js';
+import { listObligations, ObligationInputError, type ObligationDue } from './obligations.js';
 import { obligationsToICalendar } from './obligations.ics.js';
 import { repealNotices } from './validity.js';
 
@@ -20,13 +20,8 @@ const { problems } = schemas;
 
 /** Input errors of the pure cores (no HTTP status) become a 422 naming the parameter. */
 export function asInputError(err: unknown, pointer: string): never {
-  if (
-    err instanceof CalendarInputError ||
-    (err instanceof Error &&
-      'code' in err &&
-      typeof err.code === 'string' &&
-      !(err as { category?: unknown }).category)
-  ) {
+  // Only the pure cores' own input errors: a database error also carries a string code.
+  if (err instanceof CalendarInputError || err instanceof ObligationInputError) {
     const code = (err as { code: string }).code;
     const param = (err as { parameter?: string }).parameter;
     const at = param ? `/query/${param}` : pointer;

@@ -1,19 +1,12 @@
 // Reading the store: a whole table (one form, section and period, one region or all with the
 // republic), as of a moment, with only what the reader may see (Order 25, para 2, item 10).
-import {
-  formatPeriod,
-  parsePeriod,
-  periodEnd,
-  periodStart,
-  CalendarInputError,
-  type Period,
-} from '../calendar/index.js';
+import { formatPeriod, periodEnd, periodStart } from '../calendar/index.js';
 import { currentCatalog, findForm, inForceOn } from '../catalog/index.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { DomainError, invalidInput, notFound } from '../../platform/errors/index.js';
 import { everyone, query, type Actor } from '../../platform/usecase.js';
 import * as repo from './statistics.repository.js';
-import { structureFor } from './statistics.service.js';
+import { parsePeriodAt, structureFor } from './statistics.service.js';
 import type { Access, Graph, Label, Row, Section } from './structure.schema.js';
 
 /** Who may see what: the public sees public parts only; staff see official-use; nobody here sees secret. */
@@ -60,16 +53,6 @@ export interface Table {
   notice: string | null;
   /** the republic stored and derived, where both exist: the difference is shown, not hidden */
   republic: { stored: boolean; derivedFrom: string[]; missingRegions: string[] } | null;
-}
-
-function parsePeriodInput(text: string, pointer = '/params/period'): Period {
-  try {
-    return parsePeriod(text);
-  } catch (err) {
-    if (err instanceof CalendarInputError)
-      throw invalidInput(err.message, [{ pointer, code: err.code, message: err.message }]);
-    throw err;
-  }
 }
 
 function noticeOf(columns: TableColumn[]): string | null {
@@ -146,7 +129,7 @@ function compareColumn(
 }
 
 async function tableOf({ db, actor }: { db: Queryable; actor: Actor }, input: TableInput): Promise<Table> {
-  const period = parsePeriodInput(input.period);
+  const period = parsePeriodAt(input.period, '/params/period');
   const { catalog } = await currentCatalog(db);
   const on = periodEnd(period);
   const form = findForm(catalog, input.form, on);
@@ -267,7 +250,7 @@ export const listRevisions = query({
     { db },
     input: { form: string; period: string },
   ): Promise<{ form: string; period: string; revisions: RevisionEntry[] }> => {
-    const period = parsePeriodInput(input.period);
+    const period = parsePeriodAt(input.period, '/params/period');
     const { catalog } = await currentCatalog(db);
     const form = findForm(catalog, input.form, periodEnd(period));
     if (!form) throw notFound(`Form "${input.form}" in ${input.period}`, 'form_not_found');
@@ -311,8 +294,8 @@ export const readSeries = query({
       to: string;
     },
   ): Promise<{ form: string; cumulative: boolean; points: SeriesPoint[] }> => {
-    const from = parsePeriodInput(input.from, '/query/from');
-    const to = parsePeriodInput(input.to, '/query/to');
+    const from = parsePeriodAt(input.from, '/query/from');
+    const to = parsePeriodAt(input.to, '/query/to');
     if (periodStart(from) > periodStart(to))
       throw invalidInput('"from" is after "to".', [
         { pointer: '/query/from', code: 'invalid_range', message: 'must not be after "to"' },

@@ -109,15 +109,19 @@ export async function structureFor(
   return { ...version, structure };
 }
 
-function parseFormPeriod(catalog: Catalog, code: string, periodText: string): { form: Form; period: Period } {
-  let period: Period;
+/** A period given by a user: a malformed or impossible one is a 422 naming where it was given. */
+export function parsePeriodAt(text: string, pointer: string): Period {
   try {
-    period = parsePeriod(periodText);
+    return parsePeriod(text);
   } catch (err) {
     if (err instanceof CalendarInputError)
-      throw invalidInput(err.message, [{ pointer: '/period', code: err.code, message: err.message }]);
+      throw invalidInput(err.message, [{ pointer, code: err.code, message: err.message }]);
     throw err;
   }
+}
+
+function parseFormPeriod(catalog: Catalog, code: string, periodText: string): { form: Form; period: Period } {
+  const period = parsePeriodAt(periodText, '/period');
   const form = findForm(catalog, code, periodEnd(period));
   if (!form)
     throw invalidInput(`No form "${code}" in use in ${periodText}.`, [

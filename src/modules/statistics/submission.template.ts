@@ -2,26 +2,19 @@
 // and breakdown value, in the official workbook layout, prefilled with the current revision where
 // there is one (so a revision starts from what was submitted). It is read back by the same parser
 // as the official workbooks.
-import { formatPeriod, parsePeriod, periodEnd, CalendarInputError } from '../calendar/index.js';
+import { formatPeriod, periodEnd } from '../calendar/index.js';
 import { currentCatalog, findForm, inForceOn } from '../catalog/index.js';
 import { invalidInput } from '../../platform/errors/index.js';
 import { query } from '../../platform/usecase.js';
 import * as repo from './statistics.repository.js';
-import { maySubmit, structureFor } from './statistics.service.js';
+import { maySubmit, parsePeriodAt, structureFor } from './statistics.service.js';
 import type { Table } from './statistics.query.js';
 
 export const submissionTemplate = query({
   name: 'make a submission template',
   policy: maySubmit,
   run: async ({ db }, input: { form: string; period: string; breakdown: string }): Promise<Table[]> => {
-    let period;
-    try {
-      period = parsePeriod(input.period);
-    } catch (err) {
-      if (err instanceof CalendarInputError)
-        throw invalidInput(err.message, [{ pointer: '/query/period', code: err.code, message: err.message }]);
-      throw err;
-    }
+    const period = parsePeriodAt(input.period, '/query/period');
     const { catalog } = await currentCatalog(db);
     const on = periodEnd(period);
     const form = findForm(catalog, input.form, on);

@@ -1,11 +1,11 @@
 // A submission as a workbook in the official layout (what the authority's systems produce today,
 // and the template zanstat generates): parsed whole, every problem addressed to sheet and cell,
 // then submitted as one revision — or refused with nothing stored.
-import { periodEnd, parsePeriod } from '../calendar/index.js';
+import { periodEnd } from '../calendar/index.js';
 import { currentCatalog, findForm, inForceOn } from '../catalog/index.js';
 import { DomainError, invalidInput } from '../../platform/errors/index.js';
 import type { Actor, Deps, RequestMeta } from '../../platform/usecase.js';
-import { structureFor, submitFigures, type SubmitInput } from './statistics.service.js';
+import { parsePeriodAt, structureFor, submitFigures, type SubmitInput } from './statistics.service.js';
 import { parseOfficialWorkbook, readWorkbookTitle } from './workbook.js';
 
 export interface WorkbookSubmission {
@@ -50,14 +50,7 @@ export async function submitWorkbook(
       { pointer: '/period', code: 'period_required', message: 'the file does not print its period' },
     ]);
   const { catalog } = await currentCatalog(deps.db);
-  let period;
-  try {
-    period = parsePeriod(periodText);
-  } catch (err) {
-    throw invalidInput((err as Error).message, [
-      { pointer: '/period', code: 'invalid_period', message: (err as Error).message },
-    ]);
-  }
+  const period = parsePeriodAt(periodText, '/period');
   const found = findForm(catalog, form, periodEnd(period));
   if (!found)
     throw invalidInput(`No form "${form}" in use in ${periodText}.`, [
