@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Config } from './platform/config.js';
 import { DomainError } from './platform/errors/index.js';
-import { createHttpServer, registerServiceRoutes } from './platform/http/index.js';
+import { createHttpServer, registerServiceRoutes, type HttpApp } from './platform/http/index.js';
 import type { JobDefinition } from './platform/jobs/index.js';
 import { systemActor, type Deps } from './platform/usecase.js';
 import { registerJournalRoutes, recordJournalVerification } from './modules/audit/index.js';
@@ -14,8 +14,20 @@ import {
   registerStatisticsRoutes,
   storeHoldsOnlyShippedData,
 } from './modules/statistics/index.js';
+import {
+  announceReleases,
+  publishShippedFigures,
+  recordLateReleases,
+  registerPublicRoutes,
+  registerStaffRoutes,
+} from './modules/publishing/index.js';
 
-export async function buildHttpApp(deps: Deps, config: Config, version: string) {
+export interface BuildOptions {
+  /** adds routes before the app is sealed (the benchmarks' baseline route) */
+  beforeReady?: (app: HttpApp) => void | Promise<void>;
+}
+
+export async function buildHttpApp(deps: Deps, config: Config, version: string, options: BuildOptions = {}) {
   const { app, metrics } = await createHttpServer({ config, logger: deps.logger, version });
   registerServiceRoutes(app, metrics, async () => {
     try {
@@ -30,12 +42,29 @@ export async function buildHttpApp(deps: Deps, config: Config, version: string) 
   registerCatalogRoutes(app, deps);
   registerObligationRoutes(app, deps, config);
   registerStatisticsRoutes(app, deps);
+  registerPublicRoutes(app, deps, config);
+  registerStaffRoutes(app, deps, config);
+  await options.beforeReady?.(app);
   await app.ready();
   return app;
 }
 
-export function jobsOf(deps: Deps): JobDefinition[] {
+export function jobsOf(deps: Deps, config: Config): JobDefinition[] {
+  const announce = async (name: string) => {
+    const actor = systemActor(name);
+    const settings = { horizonMonths: config.releaseHorizonMonths, lateFromPeriod: config.lateFromPeriod };
+    const announced = await announceReleases(deps, actor, settings);
+    const late = await recordLateReleases(deps, actor, { lateFromPeriod: config.lateFromPeriod });
+    return { ...announced, ...late };
+  };
   return [
+    {
+      name: 'publishing.announce-releases',
+      cron: '5 0 * * *',
+      description:
+        'Announce the releases of the next months on the legal schedule, and record the releases that missed their due day.',
+      run: () => announce('publishing.announce-releases'),
+    },
     {
       name: 'auth.purge-sessions',
       cron: '17 3 * * *',
@@ -61,7 +90,14 @@ export function jobsOf(deps: Deps): JobDefinition[] {
           deps.logger.info({ job: 'statistics.load-official-figures' }, message);
         const official = await loadShippedFigures(deps, undefined, log);
         const synthetic = await loadDemonstrationFigures(deps, {}, log);
-        return { official, synthetic };
+        // Loaded figures are published history: released now by the system, marked imported.
+        const published = await publishShippedFigures(
+          deps,
+          systemActor('statistics.load-official-figures'),
+          undefined,
+        );
+        log(`published ${published.published} releases of the shipped figures`);
+        return { official, synthetic, published, ...(await announce('statistics.load-official-figures')) };
       },
     },
   ];

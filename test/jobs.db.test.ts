@@ -23,10 +23,18 @@ it('runs a scheduled job as the system actor, journaled, once across two instanc
   t.clock.advance(48 * 3_600_000); // the session has expired by law time
   const logger = pino({ level: 'silent' });
   runners.push(
-    await startJobs(t.url, jobsOf(t.deps), logger, { work: true, schedule: true, pollingSeconds: 0.5 }),
+    await startJobs(t.url, jobsOf(t.deps, t.config), logger, {
+      work: true,
+      schedule: true,
+      pollingSeconds: 0.5,
+    }),
   );
   runners.push(
-    await startJobs(t.url, jobsOf(t.deps), logger, { work: true, schedule: true, pollingSeconds: 0.5 }),
+    await startJobs(t.url, jobsOf(t.deps, t.config), logger, {
+      work: true,
+      schedule: true,
+      pollingSeconds: 0.5,
+    }),
   );
 
   const schedules = await sql<{
@@ -36,6 +44,7 @@ it('runs a scheduled job as the system actor, journaled, once across two instanc
   expect(schedules.rows).toEqual([
     { name: 'audit.verify-journal', n: 1 },
     { name: 'auth.purge-sessions', n: 1 },
+    { name: 'publishing.announce-releases', n: 1 },
   ]);
 
   await runners[0]!.send('auth.purge-sessions');

@@ -1,6 +1,7 @@
 import { UsageError } from './usage-error.js';
 import { buildHttpApp, jobsOf } from '../app.js';
 import { storeHoldsOnlyShippedData } from '../modules/statistics/index.js';
+import { startPublisher, type Publisher } from '../modules/publishing/index.js';
 import { startJobs, type JobRunner } from '../platform/jobs/index.js';
 import { version } from '../platform/version.js';
 import { openRuntime } from './runtime.js';
@@ -13,6 +14,7 @@ export async function serve(roleFlag: string | undefined): Promise<void> {
     throw new UsageError(`--role must be all, web or worker, not "${role}"`);
   const { logger } = rt;
   let jobs: JobRunner | null = null;
+  let publisher: Publisher | null = null;
   let http: Awaited<ReturnType<typeof buildHttpApp>> | null = null;
   let stopping = false;
   const stop = async (signal: string) => {
@@ -20,6 +22,7 @@ export async function serve(roleFlag: string | undefined): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'stopping');
     await http?.close().catch((err: unknown) => logger.error({ err }, 'closing HTTP failed'));
+    await publisher?.stop();
     await jobs?.stop().catch((err: unknown) => logger.error({ err }, 'stopping jobs failed'));
     await rt.database.close();
     process.exit(0);
@@ -28,10 +31,16 @@ export async function serve(roleFlag: string | undefined): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
   try {
     if (role !== 'web' && rt.config.jobsEnabled) {
-      jobs = await startJobs(rt.database.url, jobsOf(rt.deps), logger, { work: true, schedule: true });
+      jobs = await startJobs(rt.database.url, jobsOf(rt.deps, rt.config), logger, {
+        work: true,
+        schedule: true,
+      });
+      // Embargoes lift to the second: the publisher looks every tick, not every cron minute.
+      publisher = startPublisher(rt.deps, { tickMs: rt.config.publisherTickMs });
       // A store no one has submitted to gets the figures that ship with zanstat, in the background
       // (an interrupted load resumes: what is there is skipped).
       if (await storeHoldsOnlyShippedData(rt.deps.db)) await jobs.send('statistics.load-official-figures');
+      else await jobs.send('publishing.announce-releases');
     }
     if (role !== 'worker') {
       http = await buildHttpApp(rt.deps, rt.config, version);
@@ -40,6 +49,7 @@ export async function serve(roleFlag: string | undefined): Promise<void> {
     logger.info({ role, version, embedded: rt.database.embedded !== null }, 'zanstat is serving');
   } catch (err) {
     logger.error({ err }, 'start failed');
+    await publisher?.stop();
     await jobs?.stop().catch(() => undefined);
     await rt.database.close();
     throw err;

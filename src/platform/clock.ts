@@ -33,3 +33,26 @@ export function localDateOf(instant: Date): string {
     day: '2-digit',
   }).format(instant);
 }
+
+function almatyOffsetMinutes(instant: Date): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Almaty', timeZoneName: 'longOffset' })
+    .formatToParts(instant)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name ?? '');
+  if (!m) return 0;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+}
+
+/** The instant of a civil date and time (`YYYY-MM-DD`, `HH:MM`) in Kazakhstan (Asia/Almaty). */
+export function instantInKazakhstan(date: string, time = '00:00'): Date {
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const [h, mi] = time.split(':').map(Number) as [number, number];
+  const utc = Date.UTC(y, mo - 1, d, h, mi);
+  return new Date(utc - almatyOffsetMinutes(new Date(utc)) * 60_000);
+}
+
+/** The end of a civil date in Kazakhstan: the first instant of the next day. */
+export function endOfDayInKazakhstan(date: string): Date {
+  const start = instantInKazakhstan(date);
+  return instantInKazakhstan(localDateOf(new Date(start.getTime() + 30 * 3600_000)));
+}

@@ -12,6 +12,8 @@ interface Declaration<K extends Kind = Kind> {
   readonly min?: number;
   readonly max?: number;
   readonly secret?: boolean;
+  /** for a string: the form it must have */
+  readonly pattern?: RegExp;
 }
 
 export const configDeclaration = {
@@ -105,6 +107,41 @@ export const configDeclaration = {
     default: 'true',
     description: 'Start scheduled jobs in the worker role (tests turn it off).',
   },
+  PUBLICATION_TIME: {
+    kind: 'string',
+    default: '10:00',
+    pattern: /^([01]\d|2[0-3]):[0-5]\d$/,
+    description:
+      'Time of day (HH:MM, Kazakhstan) a release is published on its announced date when the editor names no time.',
+  },
+  LATE_FROM_PERIOD: {
+    kind: 'string',
+    default: null,
+    pattern: /^\d{4}-(0[1-9]|1[0-2])$/,
+    description:
+      'First period (YYYY-MM) whose releases count as late when they miss their due day; default: the month after the latest period of the figures that ship with zanstat, so imported history is not late.',
+  },
+  RELEASE_HORIZON_MONTHS: {
+    kind: 'integer',
+    default: '12',
+    min: 1,
+    max: 60,
+    description: 'How far ahead the release calendar announces releases (months).',
+  },
+  PUBLISHER_TICK_MS: {
+    kind: 'integer',
+    default: '1000',
+    min: 50,
+    max: 60_000,
+    description: 'How often the worker looks for releases whose publication time has come.',
+  },
+  PUBLISHED_CACHE_MB: {
+    kind: 'integer',
+    default: '256',
+    min: 1,
+    max: 65_536,
+    description: 'Memory for published tables rendered once and served as bytes (per instance).',
+  },
 } as const satisfies Record<string, Declaration>;
 
 export type ConfigKey = keyof typeof configDeclaration;
@@ -125,6 +162,11 @@ export interface Config {
   tokenDefaultDays: number;
   catalogExtraDirs: string;
   jobsEnabled: boolean;
+  publicationTime: string;
+  lateFromPeriod: string | null;
+  releaseHorizonMonths: number;
+  publisherTickMs: number;
+  publishedCacheMb: number;
 }
 
 export class ConfigError extends Error {
@@ -136,6 +178,10 @@ export class ConfigError extends Error {
 
 function parseValue(key: string, decl: Declaration, raw: string): { value?: unknown; problem?: string } {
   switch (decl.kind) {
+    case 'string':
+      if (decl.pattern && !decl.pattern.test(raw))
+        return { problem: `${key}: "${raw}" is not of the form ${String(decl.pattern)}` };
+      return { value: raw };
     case 'integer': {
       if (!/^-?\d+$/.test(raw.trim())) return { problem: `${key}: "${raw}" is not a whole number` };
       const n = Number(raw);

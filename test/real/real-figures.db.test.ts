@@ -40,7 +40,10 @@ async function submitFile(file: string, query: string) {
 
 type Column = { breakdown: string; kind: string; values: Record<string, (number | null)[]> };
 async function tableOf(form: string, section: string, period: string) {
-  const res = await t.app.inject(`/api/v1/forms/${form}/tables/${period}?section=${section}`);
+  const res = await t.app.inject({
+    url: `/api/v1/staff/forms/${form}/tables/${period}?section=${section}`,
+    headers: editor,
+  });
   expect(res.statusCode, res.body.slice(0, 500)).toBe(200);
   return res.json() as {
     graphs: { n: number }[];
@@ -134,9 +137,28 @@ describe('exports of a real table open in their readers with the same numbers', 
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zanstat-real-export-'));
   afterAll(() => fs.rmSync(tmpDir, { recursive: true, force: true }));
 
+  it('is approved and published by an editor through the staff API', async () => {
+    const url = '/api/v1/staff/releases/tmd-1/2022-Q4';
+    const approve = await t.app.inject({
+      method: 'POST',
+      url: `${url}/approve`,
+      headers: editor,
+      payload: {},
+    });
+    expect(approve.statusCode, approve.body).toBe(200);
+    const publish = await t.app.inject({
+      method: 'POST',
+      url: `${url}/publish`,
+      headers: editor,
+      payload: {},
+    });
+    expect(publish.statusCode, publish.body).toBe(200);
+  });
+
   it('XLSX through LibreOffice', async () => {
     const table = await tableOf('tmd-1', 'R1', '2022-Q4');
     const res = await t.app.inject('/api/v1/forms/tmd-1/tables/2022-Q4?section=R1&format=xlsx&lang=ru');
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
     expect(res.statusCode).toBe(200);
     const file = path.join(tmpDir, 'tmd-1.xlsx');
     fs.writeFileSync(file, res.rawPayload);

@@ -4,9 +4,14 @@ import { buildHttpApp } from '../../src/app.js';
 import { SettableClock } from '../../src/platform/clock.js';
 import { loadConfig, type Config } from '../../src/platform/config.js';
 import type { Db } from '../../src/platform/db/index.js';
-import { systemActor, type Deps, type Role } from '../../src/platform/usecase.js';
+import { systemActor, type Actor, type Deps, type Role } from '../../src/platform/usecase.js';
 import { journalWriter } from '../../src/modules/audit/index.js';
 import { addUser, createToken } from '../../src/modules/auth/index.js';
+import {
+  approveRelease,
+  publishReleaseNow,
+  publishShippedFigures,
+} from '../../src/modules/publishing/index.js';
 import { createTestDatabase } from './test-db.js';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -89,4 +94,30 @@ export async function tokenFor(t: TestContext, role: Role, organisationId = 'com
     validDays,
   });
   return { authorization: `Bearer ${r.secret}`, id: r.token.id };
+}
+
+/** An editor of the tests, acting directly on the use cases. */
+export const testEditor: Actor = {
+  kind: 'user',
+  id: 'test-editor',
+  name: 'test editor',
+  role: 'editor',
+  organisationId: 'committee',
+};
+
+/** Approves the current figures of (form, period) and publishes them now, as an editor would. */
+export async function publishNow(t: TestContext, form: string, period: string): Promise<void> {
+  await approveRelease(t.deps, testEditor, {
+    form,
+    period,
+    publishAt: t.clock.now().toISOString(),
+    incompleteReason: 'test figures: not every region',
+    defaultTime: '10:00',
+  });
+  await publishReleaseNow(t.deps, testEditor, { form, period });
+}
+
+/** Publishes the loaded shipped figures, as the loading job does after it loads them. */
+export async function publishShipped(t: TestContext) {
+  return publishShippedFigures(t.deps, systemActor('statistics.load-official-figures'), undefined);
 }

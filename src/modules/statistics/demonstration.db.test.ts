@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { systemActor } from '../../platform/usecase.js';
-import { createTestApp, type TestContext } from '../../../test/support/test-app.js';
+import { createTestApp, publishShipped, type TestContext } from '../../../test/support/test-app.js';
 import { loadDemonstrationFigures, loadFormStructures } from './index.js';
 
 let t: TestContext;
@@ -26,6 +26,8 @@ it('fills the provisional forms with synthetic data that passes validation, flag
   const r = await loadDemonstrationFigures(t.deps);
   expect(r.submissions).toBe(4); // 1-П (the fixture), the last four quarters of 2024
   expect(r.revisions).toBe(4 * 20);
+  // Shipped figures are published as they are loaded, marked imported.
+  expect((await publishShipped(t)).published).toBe(4);
   const res = (await t.app.inject('/api/v1/forms/1-p/tables/2024-Q4?section=R1')).json() as {
     notice: string;
     columns: { origin: string | null; kind: string }[];

@@ -9,13 +9,23 @@ export {
 } from './statistics.service.js';
 export {
   readTable,
+  readSeries,
   listRevisions,
   mayRead,
   type Table,
   type TableColumn,
   type RevisionEntry,
+  type ValueStatus,
+  type TableInput,
 } from './statistics.query.js';
-export { registerStatisticsRoutes } from './statistics.routes.js';
+export { coverageOf, coverageOfStore, dayAfterShippedFigures, type Coverage } from './statistics.coverage.js';
+export {
+  registerStatisticsRoutes,
+  asOfMoment,
+  TableParams,
+  TableQuery,
+  SeriesQuery,
+} from './statistics.routes.js';
 export { checkRelations, cellKey } from './relations.js';
 export { validateSubmission, type SubmittedValue } from './submission.validate.js';
 export { loadStructuresDir, checkStructure } from './structure.loader.js';

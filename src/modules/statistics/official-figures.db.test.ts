@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { systemActor } from '../../platform/usecase.js';
-import { createTestApp, type TestContext } from '../../../test/support/test-app.js';
+import { createTestApp, publishShipped, type TestContext } from '../../../test/support/test-app.js';
 import {
   builtInStructuresDir,
   loadDemonstrationFigures,
@@ -22,6 +22,7 @@ it('loads the shipped official figures into an empty store, validated, journaled
   expect(report.refused).toEqual([]);
   expect(report.submissions).toBeGreaterThan(30); // 1-М 2022-12, ТМД-1 2022-Q4, 3-К month by month
   expect(await storeIsEmpty(t.db)).toBe(false);
+  expect((await publishShipped(t)).published).toBe(report.submissions);
   const table = (await t.app.inject('/api/v1/forms/1-m/tables/2022-12?section=R1')).json() as {
     columns: {
       breakdown: string;

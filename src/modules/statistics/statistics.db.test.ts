@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../platform/usecase.js';
-import { createTestApp, tokenFor, type TestContext } from '../../../test/support/test-app.js';
+import { createTestApp, publishNow, tokenFor, type TestContext } from '../../../test/support/test-app.js';
 import { loadFormStructures } from './index.js';
 
 let t: TestContext;
@@ -36,16 +36,16 @@ function r1(scale = 1) {
 }
 const submit = (payload: object, headers: Record<string, string> = editor) =>
   t.app.inject({ method: 'POST', url: '/api/v1/submissions', headers, payload });
-/** `period=2024-Q1&region=10` → /api/v1/forms/1-p/tables/2024-Q1?section=R1&region=10 */
+/** `period=2024-Q1&region=10` → the staff's read of the current revisions, section R1, region 10 */
 function tableUrl(q: string): string {
   const params = new URLSearchParams(q);
   const period = params.get('period');
   params.delete('period');
   params.set('section', 'R1');
-  return `/api/v1/forms/1-p/tables/${period}?${params.toString()}`;
+  return `/api/v1/staff/forms/1-p/tables/${period}?${params.toString()}`;
 }
 const table = async (q: string) =>
-  (await t.app.inject(tableUrl(q))).json() as {
+  (await t.app.inject({ url: tableUrl(q), headers: editor })).json() as {
     columns: {
       breakdown: string;
       kind: string;
@@ -252,16 +252,18 @@ describe('the XLSX template', () => {
 
 describe('the table route', () => {
   it('defaults to the first section, and names a bad period in the path', async () => {
-    const res = (await t.app.inject('/api/v1/forms/1-p/tables/2024-Q1')).json() as {
+    const staff = (url: string) => t.app.inject({ url, headers: editor });
+    const res = (await staff('/api/v1/staff/forms/1-p/tables/2024-Q1')).json() as {
       section: { id: string };
     };
     expect(res.section.id).toBe('R1');
-    const bad = await t.app.inject('/api/v1/forms/1-p/tables/2024-Q5?section=R1');
+    expect((await t.app.inject('/api/v1/staff/forms/1-p/tables/2024-Q1')).statusCode).toBe(401);
+    const bad = await staff('/api/v1/staff/forms/1-p/tables/2024-Q5?section=R1');
     expect(bad.json()).toMatchObject({
       status: 422,
       errors: [{ pointer: '/params/period', code: 'invalid_period' }],
     });
-    expect((await t.app.inject('/api/v1/forms/9-Z/tables/2024-Q1')).json()).toMatchObject({
+    expect((await staff('/api/v1/staff/forms/9-Z/tables/2024-Q1')).json()).toMatchObject({
       status: 404,
       code: 'form_not_found',
     });
@@ -271,7 +273,10 @@ describe('the table route', () => {
 describe('comparison with the same period of the previous year', () => {
   it('gives the change and the change in %, and "no data" where that period is missing', async () => {
     await submit({ form: '1-p', period: '2023-Q1', breakdown: '10', values: r1(2) });
-    const res = await t.app.inject('/api/v1/forms/1-p/tables/2024-Q1?section=R1&compare=previous-year');
+    const res = await t.app.inject({
+      url: '/api/v1/staff/forms/1-p/tables/2024-Q1?section=R1&compare=previous-year',
+      headers: editor,
+    });
     const cols = (
       res.json() as {
         columns: {
@@ -298,7 +303,10 @@ describe('comparison with the same period of the previous year', () => {
 
 describe('restricted-access information (Order 25, para 2, item 10)', () => {
   it('keeps an official-use row out of every public answer, and a secret section hidden', async () => {
-    const pub = await table('period=2024-Q1');
+    await publishNow(t, '1-p', '2024-Q1');
+    const pub = (await t.app.inject('/api/v1/forms/1-p/tables/2024-Q1?section=R1')).json() as {
+      rows: { code: string }[];
+    };
     expect(pub.rows.map((r) => r.code)).toEqual(['1', '2', '3']);
     expect(JSON.stringify(pub)).not.toContain('национальной безопасности');
     const csv = await t.app.inject('/api/v1/forms/1-p/tables/2024-Q1?section=R1&format=csv');
@@ -306,7 +314,7 @@ describe('restricted-access information (Order 25, para 2, item 10)', () => {
     expect(csv.body).not.toContain('национальной безопасности');
     expect(csv.body.split('\n').filter((l) => l.startsWith('R1,4,'))).toEqual([]);
     const staff = (
-      await t.app.inject({ url: '/api/v1/forms/1-p/tables/2024-Q1?section=R1', headers: editor })
+      await t.app.inject({ url: '/api/v1/staff/forms/1-p/tables/2024-Q1?section=R1', headers: editor })
     ).json() as { rows: { code: string }[] };
     expect(staff.rows.map((r) => r.code)).toContain('4');
     expect((await t.app.inject('/api/v1/forms/1-p/tables/2024-Q1?section=R2')).json()).toMatchObject({

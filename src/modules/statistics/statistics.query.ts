@@ -4,9 +4,9 @@ import { formatPeriod, periodEnd, periodStart } from '../calendar/index.js';
 import { currentCatalog, findForm, inForceOn } from '../catalog/index.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { DomainError, invalidInput, notFound } from '../../platform/errors/index.js';
-import { everyone, query, type Actor } from '../../platform/usecase.js';
+import { hasRole, query, type Actor, type Policy } from '../../platform/usecase.js';
 import * as repo from './statistics.repository.js';
-import { parsePeriodAt, structureFor } from './statistics.service.js';
+import { breakdownValues, parsePeriodAt, structureFor } from './statistics.service.js';
 import type { Access, Graph, Label, Row, Section } from './structure.schema.js';
 
 /** Who may see what: the public sees public parts only; staff see official-use; nobody here sees secret. */
@@ -16,6 +16,16 @@ export function mayRead(actor: Actor, access: Access | undefined): boolean {
     return actor.role === 'editor' || actor.role === 'admin' || actor.role === 'auditor';
   return false;
 }
+
+const staffRead = hasRole('editor', 'admin', 'auditor');
+/**
+ * Anyone reads what publishing hands over (published revisions); the current, unpublished ones are
+ * for staff (Order 25, para 14: figures are placed on the information service by their day).
+ */
+const readsPublishedOrStaff =
+  <I extends { revisions?: unknown; revisionIds?: unknown }>(): Policy<I> =>
+  (actor, input) =>
+    (input?.revisions ?? input?.revisionIds) !== undefined || staffRead(actor, input);
 
 export interface Comparison {
   /** the same period of the previous year */
@@ -36,8 +46,22 @@ export interface TableColumn {
   revision: number | null;
   submittedAt: string | null;
   origin: string | null;
+  /**
+   * The status of every value of the column: `synthetic` demonstration data, `revised` (a revision
+   * after the first), `final`, or `provisional` (not yet published: seen by staff only); `derived`
+   * for the republic summed from the regions. An empty cell (null) is "not available".
+   */
+  status: ValueStatus;
   values: Record<string, (number | null)[]>;
   comparison?: Comparison;
+}
+
+export type ValueStatus = 'final' | 'revised' | 'provisional' | 'synthetic' | 'derived';
+
+function statusOf(origin: string, revision: number, published: boolean): ValueStatus {
+  if (origin === 'synthetic') return 'synthetic';
+  if (!published) return 'provisional';
+  return revision > 1 ? 'revised' : 'final';
 }
 
 export interface Table {
@@ -53,6 +77,8 @@ export interface Table {
   notice: string | null;
   /** the republic stored and derived, where both exist: the difference is shown, not hidden */
   republic: { stored: boolean; derivedFrom: string[]; missingRegions: string[] } | null;
+  /** where the table is a published one: the release, publication, act and clause it is published under */
+  publication?: Record<string, unknown>;
 }
 
 function noticeOf(columns: TableColumn[]): string | null {
@@ -75,11 +101,17 @@ export interface TableInput {
   asOf?: Date;
   /** add the comparison with the same period of the previous year */
   compare?: boolean;
+  /**
+   * Read exactly these revisions (a publication's frozen set), and, for the comparison, those of
+   * the previous year's period; default: the current revisions (or those current at `asOf`),
+   * shown as provisional.
+   */
+  revisions?: (period: string) => Promise<readonly number[] | null>;
 }
 
 export const readTable = query({
   name: 'read a table',
-  policy: everyone,
+  policy: readsPublishedOrStaff<TableInput>(),
   run: async (ctx, input: TableInput): Promise<Table> => {
     const table = await tableOf(ctx, input);
     if (!input.compare) return table;
@@ -142,12 +174,22 @@ async function tableOf({ db, actor }: { db: Queryable; actor: Actor }, input: Ta
   if (!stored || !section || !mayRead(actor, stored.structure.access) || !mayRead(actor, section.access)) {
     throw notFound(`Section "${input.section}" of ${form.code ?? form.id}`, 'section_not_found');
   }
+  if (
+    input.breakdown &&
+    input.breakdown !== 'all' &&
+    !breakdownValues(catalog, stored.structure, on).has(input.breakdown)
+  )
+    throw notFound(`Region or agency "${input.breakdown}" of ${form.code ?? form.id}`, 'region_not_found');
   const graphs = section.graphs.filter((g) => mayRead(actor, g.access));
   const rows = section.rows.filter((r) => mayRead(actor, r.access));
   const keep = graphs.map((g) => g.n - 1);
   const periodText = formatPeriod(period);
   // Every current revision: the republic, when not submitted, is derived from all the regions.
-  const revisions = await repo.findCurrentRevisions(db, form.id, periodText, input.asOf);
+  const published = input.revisions ? await input.revisions(periodText) : undefined;
+  if (published === null) throw notFound(`${form.code ?? form.id} for ${periodText}`, 'period_not_published');
+  const revisions = published
+    ? await repo.findRevisionsByIds(db, form.id, periodText, published)
+    : await repo.findCurrentRevisions(db, form.id, periodText, input.asOf);
   const data = await repo.findSectionRows(
     db,
     revisions.map((r) => r.id),
@@ -177,6 +219,7 @@ async function tableOf({ db, actor }: { db: Queryable; actor: Actor }, input: Ta
       revision: r.revision,
       submittedAt: r.submittedAt.toISOString(),
       origin: r.origin,
+      status: statusOf(r.origin, r.revision, published !== undefined),
       values,
     };
   });
@@ -202,6 +245,7 @@ async function tableOf({ db, actor }: { db: Queryable; actor: Actor }, input: Ta
         revision: null,
         submittedAt: null,
         origin: null,
+        status: 'derived',
         values,
       });
       republic = {
@@ -245,28 +289,33 @@ export interface RevisionEntry {
 /** Every revision of a form's period, current and superseded: who, when and why (public). */
 export const listRevisions = query({
   name: 'list the revisions of a period',
-  policy: everyone,
+  policy: readsPublishedOrStaff<{ revisionIds?: readonly number[] }>(),
   run: async (
     { db },
-    input: { form: string; period: string },
+    input: { form: string; period: string; revisionIds?: readonly number[] },
   ): Promise<{ form: string; period: string; revisions: RevisionEntry[] }> => {
     const period = parsePeriodAt(input.period, '/params/period');
     const { catalog } = await currentCatalog(db);
     const form = findForm(catalog, input.form, periodEnd(period));
     if (!form) throw notFound(`Form "${input.form}" in ${input.period}`, 'form_not_found');
     const periodText = formatPeriod(period);
-    const revisions = (await repo.findRevisionHistory(db, form.id, periodText)).map((r) => ({
-      breakdown: r.breakdown,
-      revision: r.revision,
-      submittedAt: r.submittedAt.toISOString(),
-      supersededAt: r.supersededAt?.toISOString() ?? null,
-      submittedBy: r.actorName,
-      organisationId: r.organisationId,
-      reason: r.reason,
-      channel: r.channel,
-      valueCount: r.valueCount,
-      origin: r.origin,
-    }));
+    // Given the published revisions, the history is theirs alone: what was never published stays unseen.
+    const shown = input.revisionIds ? new Set(input.revisionIds) : null;
+    const history = await repo.findRevisionHistory(db, form.id, periodText);
+    const revisions = history
+      .filter((r) => !shown || shown.has(r.id))
+      .map((r) => ({
+        breakdown: r.breakdown,
+        revision: r.revision,
+        submittedAt: r.submittedAt.toISOString(),
+        supersededAt: r.supersededAt?.toISOString() ?? null,
+        submittedBy: r.actorName,
+        organisationId: r.organisationId,
+        reason: r.reason,
+        channel: r.channel,
+        valueCount: r.valueCount,
+        origin: r.origin,
+      }));
     return { form: form.code ?? form.id, period: periodText, revisions };
   },
 });
@@ -281,7 +330,7 @@ export interface SeriesPoint {
 /** One cell across periods (for a cumulative form, each value runs from January to its month). */
 export const readSeries = query({
   name: 'read a series',
-  policy: everyone,
+  policy: readsPublishedOrStaff<{ revisionIds?: readonly number[] }>(),
   run: async (
     { db, actor },
     input: {
@@ -292,6 +341,8 @@ export const readSeries = query({
       breakdown: string;
       from: string;
       to: string;
+      /** only these revisions (the published ones); default: the current ones */
+      revisionIds?: readonly number[];
     },
   ): Promise<{ form: string; cumulative: boolean; points: SeriesPoint[] }> => {
     const from = parsePeriodAt(input.from, '/query/from');
@@ -327,6 +378,7 @@ export const readSeries = query({
       graph: graph.n,
       from: periodStart(from),
       to: periodStart(to),
+      revisionIds: input.revisionIds,
     });
     return {
       form: form.code ?? form.id,

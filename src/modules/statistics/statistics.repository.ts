@@ -296,6 +296,53 @@ export async function findCurrentRevisions(
   return (await q.orderBy('breakdown').execute()).map(revisionRowToRevision);
 }
 
+/** The given revisions of a form and period (a publication's frozen set), one per breakdown value. */
+export async function findRevisionsByIds(
+  db: Queryable,
+  form: string,
+  period: string,
+  ids: readonly number[],
+): Promise<Revision[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .selectFrom('stat_revisions')
+    .selectAll()
+    .where('form', '=', form)
+    .where('period', '=', period)
+    .where('id', 'in', [...ids])
+    .orderBy('breakdown')
+    .execute();
+  return rows.map(revisionRowToRevision);
+}
+
+/** Per (form, period): the ids of the current revisions, their origins and breakdowns. */
+export async function findCurrentRevisionSets(db: Queryable, form?: string) {
+  let q = db
+    .selectFrom('stat_revisions')
+    .select([
+      'form',
+      'period',
+      'period_start',
+      'period_end',
+      sql<number[]>`array_agg(id ORDER BY breakdown)`.as('ids'),
+      sql<string[]>`array_agg(breakdown ORDER BY breakdown)`.as('breakdowns'),
+      sql<string[]>`array_agg(DISTINCT origin)`.as('origins'),
+    ])
+    .where('superseded_at', 'is', null)
+    .groupBy(['form', 'period', 'period_start', 'period_end']);
+  if (form) q = q.where('form', '=', form);
+  const rows = await q.orderBy('form').orderBy('period_start').execute();
+  return rows.map((r) => ({
+    form: r.form,
+    period: r.period,
+    periodStart: r.period_start,
+    periodEnd: r.period_end,
+    revisionIds: r.ids.map(Number),
+    breakdowns: r.breakdowns,
+    origins: r.origins,
+  }));
+}
+
 export async function findRevisionHistory(db: Queryable, form: string, period: string): Promise<Revision[]> {
   const rows = await db
     .selectFrom('stat_revisions')
@@ -344,9 +391,11 @@ export async function findSeries(
     graph: number;
     from: string;
     to: string;
+    /** only these revisions (the published ones); default: the current ones */
+    revisionIds?: readonly number[];
   },
 ) {
-  return db
+  let query = db
     .selectFrom('stat_revisions as r')
     .leftJoin('stat_rows as v', (j) =>
       j.onRef('v.revision_id', '=', 'r.id').on('v.section', '=', q.section).on('v.row_code', '=', q.row),
@@ -360,9 +409,10 @@ export async function findSeries(
     ])
     .where('r.form', '=', q.form)
     .where('r.breakdown', '=', q.breakdown)
-    .where('r.superseded_at', 'is', null)
     .where('r.period_start', '>=', q.from)
-    .where('r.period_start', '<=', q.to)
-    .orderBy('r.period_start')
-    .execute();
+    .where('r.period_start', '<=', q.to);
+  query = q.revisionIds
+    ? query.where('r.id', '=', sql<number>`ANY(${sql.val([...q.revisionIds])}::bigint[])`)
+    : query.where('r.superseded_at', 'is', null);
+  return query.orderBy('r.period_start').execute();
 }

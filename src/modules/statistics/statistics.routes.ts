@@ -1,23 +1,17 @@
 import { Type } from '@sinclair/typebox';
 import { PassThrough } from 'node:stream';
-import { DomainError, invalidInput } from '../../platform/errors/index.js';
+import { endOfDayInKazakhstan } from '../../platform/clock.js';
+import { DomainError } from '../../platform/errors/index.js';
 import { metaOf, schemas, type HttpApp } from '../../platform/http/index.js';
 import type { Deps } from '../../platform/usecase.js';
-import { listRevisions, readSeries, readTable } from './statistics.query.js';
+import { listRevisions, readTable } from './statistics.query.js';
 import { submitFigures } from './statistics.service.js';
 import { partsFromCsv } from './submission.csv.js';
-import {
-  tableToCsv,
-  tableToJsonStat,
-  writeTablePdf,
-  writeTableXlsx,
-  writeTemplateXlsx,
-} from './exports/index.js';
+import { renderTable, TABLE_FORMATS, writeTemplateXlsx, XLSX_TYPE } from './exports/index.js';
 import { submissionTemplate } from './submission.template.js';
 import { submitWorkbook } from './submission.workbook.js';
 
 const { actorSecurity, problems } = schemas;
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const Accepted = Type.Object({
   form: Type.String(),
@@ -33,6 +27,62 @@ const Accepted = Type.Object({
     }),
   ),
 });
+/** `?asOf=`: a date is read at its end in Kazakhstan; a date and time as it is. */
+export function asOfMoment(text: string): Date {
+  return text.length === 10 ? new Date(endOfDayInKazakhstan(text).getTime() - 1) : new Date(text);
+}
+
+export const TableParams = Type.Object({
+  code: Type.String({ maxLength: 100, description: "the form's code (1-М), slug (1-m) or alias" }),
+  period: Type.String({
+    maxLength: 10,
+    description: 'YYYY-MM (for a cumulative form: January to that month), YYYY-Qn, YYYY-Hn, YYYY',
+  }),
+});
+
+export const TableQuery = Type.Object(
+  {
+    section: Type.Optional(
+      Type.String({ maxLength: 20, description: "the section (R1, R1-1, …); default: the form's first" }),
+    ),
+    region: Type.Optional(Type.String({ maxLength: 20, description: 'a breakdown value, or all (default)' })),
+    asOf: Type.Optional(
+      Type.Union([Type.String({ format: 'date' }), Type.String({ format: 'date-time' })], {
+        description:
+          'the figures as they stood at the end of that day (YYYY-MM-DD, Kazakhstan time) or at that moment',
+      }),
+    ),
+    format: Type.Optional(
+      Type.Union(
+        TABLE_FORMATS.map((f) => Type.Literal(f)),
+        { description: 'one query, many formats; the PDF is of one region at a time (?region=)' },
+      ),
+    ),
+    lang: Type.Optional(Type.Union([Type.Literal('kk'), Type.Literal('ru'), Type.Literal('en')])),
+    compare: Type.Optional(
+      Type.Literal('previous-year', {
+        description: 'add the same period of the previous year: values, change and change in %',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const SeriesQuery = Type.Object(
+  {
+    section: Type.String({ maxLength: 20 }),
+    row: Type.String({ maxLength: 20 }),
+    graph: Type.Integer({ minimum: 1 }),
+    region: Type.String({
+      maxLength: 20,
+      description: 'a breakdown value: a region (00: the republic, if submitted) or an agency',
+    }),
+    from: Type.String({ maxLength: 10 }),
+    to: Type.String({ maxLength: 10 }),
+  },
+  { additionalProperties: false },
+);
+
 // Checked by the submission's own validation (number, numeric text, or null for an empty cell),
 // not by the schema: ajv's type coercion would turn null into 0 and 0 into null.
 const Value = Type.Unknown({ description: 'a number, a number as text, or null for an empty cell' });
@@ -183,57 +233,18 @@ export function registerStatisticsRoutes(app: HttpApp, deps: Deps): void {
     },
   );
 
+  // What staff see before publication: the current revisions, every value provisional until
+  // published. The public reads of published releases are publishing's.
   app.get(
-    '/api/v1/forms/:code/tables/:period',
+    '/api/v1/staff/forms/:code/tables/:period',
     {
       schema: {
         tags: ['statistics'],
-        summary: 'A whole table: one section of a form for a period, every region (with the republic) or one',
-        params: Type.Object({
-          code: Type.String({ maxLength: 100, description: "the form's code (1-М), slug (1-m) or alias" }),
-          period: Type.String({
-            maxLength: 10,
-            description: 'YYYY-MM (for a cumulative form: January to that month), YYYY-Qn, YYYY-Hn, YYYY',
-          }),
-        }),
-        querystring: Type.Object(
-          {
-            section: Type.Optional(
-              Type.String({
-                maxLength: 20,
-                description: "the section (R1, R1-1, …); default: the form's first",
-              }),
-            ),
-            region: Type.Optional(
-              Type.String({ maxLength: 20, description: 'a breakdown value, or all (default)' }),
-            ),
-            asOf: Type.Optional(
-              Type.String({ format: 'date-time', description: 'the revisions current at this moment' }),
-            ),
-            format: Type.Optional(
-              Type.Union(
-                [
-                  Type.Literal('json'),
-                  Type.Literal('csv'),
-                  Type.Literal('xlsx'),
-                  Type.Literal('pdf'),
-                  Type.Literal('json-stat'),
-                ],
-                {
-                  description: 'one query, many formats; the PDF is of one region at a time (?region=)',
-                },
-              ),
-            ),
-            lang: Type.Optional(Type.Union([Type.Literal('kk'), Type.Literal('ru'), Type.Literal('en')])),
-            compare: Type.Optional(
-              Type.Literal('previous-year', {
-                description: 'add the same period of the previous year: values, change and change in %',
-              }),
-            ),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Unknown(), ...problems(404, 422) },
+        summary: 'A whole table of the current (not necessarily published) revisions, for staff',
+        security: actorSecurity,
+        params: TableParams,
+        querystring: TableQuery,
+        response: { 200: Type.Unknown(), ...problems(401, 403, 404, 422) },
       },
     },
     async (req, reply) => {
@@ -243,104 +254,27 @@ export function registerStatisticsRoutes(app: HttpApp, deps: Deps): void {
         section: q.section,
         period: req.params.period,
         breakdown: q.region,
-        asOf: q.asOf ? new Date(q.asOf) : undefined,
+        asOf: q.asOf ? asOfMoment(q.asOf) : undefined,
         compare: q.compare === 'previous-year',
       });
-      const lang = q.lang ?? 'kk';
-      const name = `${table.form.id}_${table.section.id}_${table.period}`;
-      switch (q.format) {
-        case undefined:
-        case 'json':
-          return table;
-        case 'json-stat':
-          return reply.type('application/json; charset=utf-8').send(tableToJsonStat(table, { lang }));
-        case 'xlsx': {
-          const out = new PassThrough();
-          void writeTableXlsx(table, { lang }, out).catch((err: unknown) => out.destroy(err as Error));
-          return reply
-            .type(XLSX_TYPE)
-            .header('content-disposition', `attachment; filename="${name}.xlsx"`)
-            .send(out);
-        }
-        case 'pdf': {
-          // pdfmake lays out synchronously: a whole national table (hundreds of pages) would hold
-          // the server; one region's table is a few pages.
-          if (table.columns.length > 1) {
-            throw invalidInput('A PDF is made of one region at a time.', [
-              {
-                pointer: '/query/region',
-                code: 'region_required',
-                message: 'name one region (or 00) for a PDF',
-              },
-            ]);
-          }
-          const pdf = await writeTablePdf(table, { lang });
-          return reply
-            .type('application/pdf')
-            .header('content-disposition', `attachment; filename="${name}.pdf"`)
-            .send(pdf);
-        }
-        case 'csv':
-          return reply
-            .type('text/csv; charset=utf-8')
-            .header('content-disposition', `attachment; filename="${name}.csv"`)
-            .send(tableToCsv(table));
-      }
+      const out = await renderTable(table, q.format ?? 'json', q.lang ?? 'kk');
+      if (out.fileName) reply.header('content-disposition', `attachment; filename="${out.fileName}"`);
+      return reply.type(out.type).header('cache-control', 'private, no-store').send(out.body);
     },
   );
 
   app.get(
-    '/api/v1/forms/:code/revisions/:period',
+    '/api/v1/staff/forms/:code/revisions/:period',
     {
       schema: {
         tags: ['statistics'],
-        summary: 'Every revision of a period, current and superseded: who submitted it, when, and why',
-        params: Type.Object({
-          code: Type.String({ maxLength: 100 }),
-          period: Type.String({ maxLength: 10 }),
-        }),
-        response: { 200: Type.Unknown(), ...problems(404, 422) },
+        summary: 'Every revision of a period, published or not: who submitted it, when, and why',
+        security: actorSecurity,
+        params: TableParams,
+        response: { 200: Type.Unknown(), ...problems(401, 403, 404, 422) },
       },
     },
     async (req) => listRevisions(deps, req.actor, { form: req.params.code, period: req.params.period }),
-  );
-
-  app.get(
-    '/api/v1/forms/:code/series',
-    {
-      schema: {
-        tags: ['statistics'],
-        summary: 'One cell of a form across periods (a series), for one region or agency',
-        params: Type.Object({ code: Type.String({ maxLength: 100 }) }),
-        querystring: Type.Object(
-          {
-            section: Type.String({ maxLength: 20 }),
-            row: Type.String({ maxLength: 20 }),
-            graph: Type.Integer({ minimum: 1 }),
-            region: Type.String({
-              maxLength: 20,
-              description: 'a breakdown value: a region (00: the republic, if submitted) or an agency',
-            }),
-            from: Type.String({ maxLength: 10 }),
-            to: Type.String({ maxLength: 10 }),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Unknown(), ...problems(404, 422) },
-      },
-    },
-    async (req) => {
-      const q = req.query;
-      return readSeries(deps, req.actor, {
-        form: req.params.code,
-        section: q.section,
-        row: q.row,
-        graph: q.graph,
-        breakdown: q.region,
-        from: q.from,
-        to: q.to,
-      });
-    },
   );
 
   app.get(

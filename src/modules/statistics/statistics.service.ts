@@ -137,7 +137,7 @@ function parseFormPeriod(catalog: Catalog, code: string, periodText: string): { 
 }
 
 /** The breakdown values a form's figures may carry in a period: regions in force (and the republic), or agencies. */
-function breakdownValues(catalog: Catalog, structure: FormStructure, on: string): Set<string> {
+export function breakdownValues(catalog: Catalog, structure: FormStructure, on: string): Set<string> {
   const b = structure.breakdown;
   const ids = new Set<string>([
     b.total,

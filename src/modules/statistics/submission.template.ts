@@ -63,6 +63,7 @@ export const submissionTemplate = query({
             revision: current?.revision ?? null,
             submittedAt: current?.submittedAt.toISOString() ?? null,
             origin: current?.origin ?? null,
+            status: 'provisional',
             values,
           },
         ],

@@ -6,3 +6,11 @@ export { writeTablePdf } from './table.pdf.js';
 export { tableToJsonStat, STATUS as JSONSTAT_STATUS, type JsonStatDataset } from './table.jsonstat.js';
 export { type ExportOptions, type Lang } from './table.layout.js';
 export { tableToCsv } from './table.csv.js';
+export {
+  renderTable,
+  TABLE_FORMATS,
+  FORMAT_TYPES,
+  XLSX_TYPE,
+  type TableFormat,
+  type RenderedTable,
+} from './render.js';

@@ -54,6 +54,7 @@ function submitted(breakdown: string, label: TableColumn['label']): TableColumn 
     revision: 1,
     submittedAt: '2023-01-10T09:00:00.000Z',
     origin: 'api',
+    status: 'final',
     values: regionValues[breakdown]!,
   };
 }
@@ -82,6 +83,7 @@ export function sampleTable(overrides: Partial<Table> = {}): Table {
     revision: null,
     submittedAt: null,
     origin: null,
+    status: 'derived',
     values: sumOf(regions),
   };
   return {

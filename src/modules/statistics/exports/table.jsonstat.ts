@@ -186,7 +186,9 @@ export function tableToJsonStat(table: Table, opts: ExportOptions): JsonStatData
         kind: c.kind,
         revision: c.revision,
         submittedAt: c.submittedAt,
+        valueStatus: c.status,
       })),
+      ...(table.publication ? { publication: table.publication } : {}),
       status: Object.fromEntries(Object.entries(STATUS_LEGEND).map(([code, text]) => [code, text[lang]])),
     },
   };

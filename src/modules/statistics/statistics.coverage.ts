@@ -1,0 +1,87 @@
+// What is in for a form and period: the current revisions against the breakdown values the form
+// requires. Publishing reads it to tell a received release from a scheduled one, and freezes the
+// current revisions into a publication.
+import { sql } from 'kysely';
+import { parsePeriod, periodEnd, periodStart } from '../calendar/index.js';
+import { currentCatalog, inForceOn } from '../catalog/index.js';
+import type { Queryable } from '../../platform/db/index.js';
+import * as repo from './statistics.repository.js';
+import { structureFor } from './statistics.service.js';
+
+export interface Coverage {
+  form: string;
+  period: string;
+  periodStart: string;
+  periodEnd: string;
+  /** the breakdown values the form requires: every region in force (the republic is derived), or every agency */
+  required: string[];
+  /** the current revisions, one per breakdown value */
+  revisionIds: number[];
+  breakdowns: string[];
+  origins: string[];
+  missing: string[];
+}
+
+/** The coverage of every (form, period) holding figures, or of one form's. */
+export async function coverageOfStore(db: Queryable, form?: string): Promise<Coverage[]> {
+  const sets = await repo.findCurrentRevisionSets(db, form);
+  const { catalog } = await currentCatalog(db);
+  const out: Coverage[] = [];
+  for (const s of sets) {
+    const required = await requiredBreakdowns(db, catalog, s.form, s.period);
+    out.push({ ...s, required, missing: required.filter((b) => !s.breakdowns.includes(b)) });
+  }
+  return out;
+}
+
+/** The coverage of one (form, period): empty when nothing is in. */
+export async function coverageOf(db: Queryable, form: string, period: string): Promise<Coverage> {
+  const found = (await coverageOfStore(db, form)).find((c) => c.period === period);
+  if (found) return found;
+  const { catalog } = await currentCatalog(db);
+  const required = await requiredBreakdowns(db, catalog, form, period);
+  const p = parsePeriod(period);
+  return {
+    form,
+    period,
+    periodStart: periodStart(p),
+    periodEnd: periodEnd(p),
+    required,
+    revisionIds: [],
+    breakdowns: [],
+    origins: [],
+    missing: required,
+  };
+}
+
+async function requiredBreakdowns(
+  db: Queryable,
+  catalog: Awaited<ReturnType<typeof currentCatalog>>['catalog'],
+  form: string,
+  period: string,
+): Promise<string[]> {
+  const p = parsePeriod(period);
+  const stored = await structureFor(db, form, p);
+  if (!stored) return [];
+  const b = stored.structure.breakdown;
+  if (b.dimension === 'region') {
+    return inForceOn(catalog.regions, periodEnd(p))
+      .map((r) => r.id)
+      .filter((id) => id !== b.total)
+      .sort();
+  }
+  return (b.values ?? []).map((v) => v.id).sort();
+}
+
+/**
+ * The day after the latest period loaded from the figures that ship with zanstat (imported or
+ * synthetic), or null when none: lateness is counted from there, so history is not late.
+ */
+export async function dayAfterShippedFigures(db: Queryable): Promise<string | null> {
+  const row = await db
+    .selectFrom('stat_revisions')
+    .select(sql<string | null>`(max(period_end) + 1)::text`.as('day'))
+    .where('origin', 'in', ['imported-official', 'synthetic'])
+    .executeTakeFirst();
+  return row?.day ?? null;
+}
