@@ -67,7 +67,7 @@ async function httpBenchmarks(): Promise<BenchRow[]> {
         },
       ),
     ];
-    return measured.map((r) => ({
+    const rows: BenchRow[] = measured.map((r) => ({
       title: r.title,
       figure: r.requestsPerSecond,
       unit: 'req/s',
@@ -75,6 +75,31 @@ async function httpBenchmarks(): Promise<BenchRow[]> {
       ratio: Number((r.requestsPerSecond / ceiling.requestsPerSecond).toFixed(3)),
       detail: r.detail,
     }));
+    // A published table (1-М R1 of 2022, 20 regions and the republic) against the same bytes
+    // from memory on a route that does nothing else: the published route's own cost.
+    const table = '/api/v1/forms/1-m/tables/2022-12?section=R1';
+    for (const [format, label] of [
+      ['json', 'JSON'],
+      ['json-stat', 'JSON-stat'],
+      ['xlsx', 'XLSX'],
+    ] as const) {
+      await measure('warm-up', `${table}&format=${format}`);
+      const same = await measure(`same bytes from memory (${label})`, `/bench/same-bytes/${format}`);
+      const published = await measure(
+        `published table 1-М R1, all regions, ${label}`,
+        `${table}&format=${format}`,
+      );
+      rows.push({
+        title: published.title,
+        figure: published.requestsPerSecond,
+        unit: 'req/s',
+        baseline: same.requestsPerSecond,
+        ratio: Number((published.requestsPerSecond / same.requestsPerSecond).toFixed(3)),
+        goal: { on: 'ratio', op: '>=', value: 0.9 },
+        detail: { ...published.detail, sameBytesLatencyP99Ms: same.detail.latencyP99Ms },
+      });
+    }
+    return rows;
   } finally {
     if (server.exitCode === null && server.signalCode === null) {
       const exited = new Promise((r) => server.once('exit', r));

@@ -28,7 +28,7 @@ const usage = `zanstat — the information system of legal statistics
   zanstat obligations [--from D] [--to D] [--item i] [--channel c] [--json]
   zanstat import <files…> [--form f] [--period p] [--breakdown b] [--reason r] [--official]
                                               import official workbooks (.xlsx), CSV or JSON
-  zanstat export <form> <section> <period> [--region r] [--format json|csv|xlsx|pdf|json-stat] [--lang l] [--out file]
+  zanstat export <form> <section> <period> [--region r] [--format json|csv|xlsx|pdf|json-stat] [--lang l] [--out file] [--unpublished]
                                               a public table, in one of its formats
   zanstat catalog check [dir…]                check catalogue folders (the built-in one first)
   zanstat catalog load <dir>                  load a new act's catalogue folder into the database
@@ -74,6 +74,7 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string' },
       lang: { type: 'string' },
       out: { type: 'string' },
+      unpublished: { type: 'boolean' },
     },
   });
   switch (cmd) {
@@ -108,6 +109,7 @@ async function main(argv: string[]): Promise<number> {
         format: values.format,
         lang: values.lang,
         out: values.out,
+        unpublished: Boolean(values.unpublished),
       });
     case 'catalog':
       if (sub === 'check') return catalogCheck(positionals);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { anonymousActor } from '../platform/usecase.js';
+import { anonymousActor, systemActor } from '../platform/usecase.js';
+import { publishedRevisionIds, resolveFormPeriod } from '../modules/publishing/index.js';
 import {
   readTable,
   tableToCsv,
@@ -14,12 +15,14 @@ const FORMATS = ['json', 'csv', 'xlsx', 'pdf', 'json-stat'] as const;
 type Format = (typeof FORMATS)[number];
 
 /**
- * `zanstat export <form> <section> <period> [--region r] [--format f] [--lang l] [--out file]`:
- * the public table, as anyone may download it (restricted parts never leave through here).
+ * `zanstat export <form> <section> <period> [--region r] [--format f] [--lang l] [--out file]
+ * [--unpublished]`: the published table, as anyone may download it; with `--unpublished`, the
+ * current revisions as the operator sees them before publication. Restricted parts never leave
+ * through here.
  */
 export async function exportTable(
   args: string[],
-  o: { region?: string; format?: string; lang?: string; out?: string },
+  o: { region?: string; format?: string; lang?: string; out?: string; unpublished?: boolean },
 ): Promise<number> {
   const [form, section, period] = args;
   if (!form || !section || !period)
@@ -32,9 +35,23 @@ export async function exportTable(
   if (!['kk', 'ru', 'en'].includes(lang)) throw new UsageError('--lang must be kk, ru or en');
   if ((format === 'xlsx' || format === 'pdf') && !o.out)
     throw new UsageError(`--out is required for ${format}`);
-  const table = await withRuntime((rt) =>
-    readTable(rt.deps, anonymousActor, { form, section, period, breakdown: o.region }),
-  );
+  const table = await withRuntime(async (rt) => {
+    if (o.unpublished)
+      return readTable(rt.deps, systemActor('cli.export'), { form, section, period, breakdown: o.region });
+    const resolved = await resolveFormPeriod(rt.deps.db, form, period);
+    const ids = await publishedRevisionIds(rt.deps.db, resolved.formId, resolved.period, rt.deps.clock.now());
+    if (!ids)
+      throw new UsageError(
+        `${form} ${resolved.period} is not published yet; --unpublished exports the figures received`,
+      );
+    return readTable(rt.deps, anonymousActor, {
+      form,
+      section,
+      period,
+      breakdown: o.region,
+      revisions: async (p) => (p === resolved.period ? ids : null),
+    });
+  });
   if (format === 'pdf' && table.columns.length > 1)
     throw new UsageError('a PDF is made of one region at a time: give --region');
   const write = (data: string | Buffer) =>

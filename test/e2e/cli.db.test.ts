@@ -46,17 +46,39 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('zanstat import and export', 
     expect(imp.out).toContain('1 of 3 file(s) imported');
     expect(imp.code).toBe(1);
 
-    const csv = zanstat('export', 'tmd-1', 'R1', '2022-Q4', '--region', '71', '--format', 'csv');
+    // Imported is not published: the public export says so; the operator exports what was received.
+    expect(zanstat('export', 'tmd-1', 'R1', '2022-Q4', '--format', 'csv').err).toContain('not published yet');
+    const csv = zanstat(
+      'export',
+      'tmd-1',
+      'R1',
+      '2022-Q4',
+      '--region',
+      '71',
+      '--format',
+      'csv',
+      '--unpublished',
+    );
     expect(csv.code, csv.err).toBe(0);
     const lines = csv.out.trim().split('\n');
     expect(lines[0]).toMatch(/^\uFEFF?section,row,label,breakdown,g1/);
     expect(lines).toHaveLength(1 + 32);
     const out = path.join(dataDir, 'tmd-1.xlsx');
-    const xlsx = zanstat('export', 'tmd-1', 'R1', '2022-Q4', '--format', 'xlsx', '--out', out);
+    const xlsx = zanstat(
+      'export',
+      'tmd-1',
+      'R1',
+      '2022-Q4',
+      '--format',
+      'xlsx',
+      '--out',
+      out,
+      '--unpublished',
+    );
     expect(xlsx.code, xlsx.err).toBe(0);
     expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe('PK');
-    expect(zanstat('export', 'tmd-1', 'R1', '2022-Q4', '--format', 'pdf', '--out', out).err).toContain(
-      'give --region',
-    );
+    expect(
+      zanstat('export', 'tmd-1', 'R1', '2022-Q4', '--format', 'pdf', '--out', out, '--unpublished').err,
+    ).toContain('give --region');
   }, 240_000);
 });

@@ -114,3 +114,15 @@ export function publishedIndexOf(db: Db): PublishedIndex {
   if (!index) indexes.set(db, (index = new PublishedIndex(db)));
   return index;
 }
+
+/** The revisions of (form, period) the public reads at `at`, or null when nothing is published. */
+export async function publishedRevisionIds(
+  db: Db,
+  form: string,
+  period: string,
+  at: Date,
+): Promise<readonly number[] | null> {
+  const index = publishedIndexOf(db);
+  await index.fresh();
+  return index.current(form, period, at)?.revisionIds ?? null;
+}

@@ -4,7 +4,7 @@ import { formatPeriod, periodEnd, periodStart } from '../calendar/index.js';
 import { currentCatalog, findForm, inForceOn } from '../catalog/index.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { DomainError, invalidInput, notFound } from '../../platform/errors/index.js';
-import { hasRole, query, type Actor, type Policy } from '../../platform/usecase.js';
+import { anyOf, hasRole, isSystem, query, type Actor, type Policy } from '../../platform/usecase.js';
 import * as repo from './statistics.repository.js';
 import { breakdownValues, parsePeriodAt, structureFor } from './statistics.service.js';
 import type { Access, Graph, Label, Row, Section } from './structure.schema.js';
@@ -17,7 +17,8 @@ export function mayRead(actor: Actor, access: Access | undefined): boolean {
   return false;
 }
 
-const staffRead = hasRole('editor', 'admin', 'auditor');
+// Staff, and the operator's command line (the system actor), read the figures before publication.
+const staffRead = anyOf(hasRole('editor', 'admin', 'auditor'), isSystem);
 /**
  * Anyone reads what publishing hands over (published revisions); the current, unpublished ones are
  * for staff (Order 25, para 14: figures are placed on the information service by their day).
