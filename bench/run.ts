@@ -146,6 +146,7 @@ for (const r of rows) {
       num(r.baseline).padStart(11),
       (r.ratio === undefined ? '' : r.ratio.toFixed(3)).padStart(7),
       ` ${goalText(r)}`,
+      typeof r.detail?.latencyP99Ms === 'number' ? ` (p99 ${r.detail.latencyP99Ms} ms)` : '',
     ].join(' '),
   );
 }

@@ -14,6 +14,7 @@ import {
   registerStatisticsRoutes,
   storeHoldsOnlyShippedData,
 } from './modules/statistics/index.js';
+import { registerWebRoutes } from './modules/web/index.js';
 import {
   announceReleases,
   publishShippedFigures,
@@ -44,6 +45,7 @@ export async function buildHttpApp(deps: Deps, config: Config, version: string, 
   registerStatisticsRoutes(app, deps);
   registerPublicRoutes(app, deps, config);
   registerStaffRoutes(app, deps, config);
+  registerWebRoutes(app, deps, config);
   await options.beforeReady?.(app);
   await app.ready();
   return app;

@@ -6,6 +6,13 @@ import type { Deps } from '../../platform/usecase.js';
 import { actorFromSession, actorFromToken } from './auth.service.js';
 
 export const SESSION_COOKIE = 'zanstat_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** the CSRF token of the signed-in session, for the forms of the staff's pages */
+    sessionCsrf: string | null;
+  }
+}
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function bearerOf(req: FastifyRequest): string | null | undefined {
@@ -21,6 +28,7 @@ function bearerOf(req: FastifyRequest): string | null | undefined {
  * carry the session's CSRF token. Routes under actorPaths need an actor.
  */
 export function registerAuthentication(app: HttpApp, deps: Deps): void {
+  app.decorateRequest('sessionCsrf', null);
   app.addHook('preHandler', async (req) => {
     const now = deps.clock.now();
     const bearer = bearerOf(req);
@@ -46,8 +54,9 @@ export function registerAuthentication(app: HttpApp, deps: Deps): void {
               );
             }
           }
-          const { csrfToken: _csrf, ...plain } = actor;
+          const { csrfToken, ...plain } = actor;
           req.actor = plain;
+          req.sessionCsrf = csrfToken;
         } else if (actorPaths.some((p) => req.url.startsWith(p))) {
           throw unauthenticated('The session has expired or ended; sign in again.', 'session_expired');
         }

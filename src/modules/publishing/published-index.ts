@@ -126,3 +126,28 @@ export async function publishedRevisionIds(
   await index.fresh();
   return index.current(form, period, at)?.revisionIds ?? null;
 }
+
+/** The periods of a form the public reads at `at`, newest first, each with its publication. */
+export async function publishedPeriodsOf(
+  db: Db,
+  form: string,
+  at: Date,
+): Promise<{ period: string; publication: PublishedEntry }[]> {
+  const index = publishedIndexOf(db);
+  await index.fresh();
+  return [...index.currentOfForm(form, at)]
+    .map(([period, publication]) => ({ period, publication }))
+    .sort((a, b) => (a.publication.periodStart < b.publication.periodStart ? 1 : -1));
+}
+
+/** Every publication of (form, period) public at `at`, oldest first: the public history. */
+export async function publicationsOf(
+  db: Db,
+  form: string,
+  period: string,
+  at: Date,
+): Promise<PublishedEntry[]> {
+  const index = publishedIndexOf(db);
+  await index.fresh();
+  return index.visible(form, period, at);
+}

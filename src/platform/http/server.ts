@@ -13,7 +13,7 @@ import client from 'prom-client';
 import type { Config } from '../config.js';
 import type { Logger } from '../logging.js';
 import { anonymousActor, type Actor, type RequestMeta } from '../usecase.js';
-import { toProblem } from './problem.js';
+import { toProblem, type Problem } from './problem.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -21,8 +21,13 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     servedRoutes: { method: string; url: string; hidden: boolean }[];
+    /** renders an error as an HTML page for the pages of the portal; null elsewhere (the API) */
+    htmlErrorPage: HtmlErrorPage | null;
   }
 }
+
+/** The portal's error page for a problem on one of its pages, or null when the path is not a page. */
+export type HtmlErrorPage = (problem: Problem, req: FastifyRequest) => string | null;
 
 export type HttpApp = FastifyInstance<Server, IncomingMessage, ServerResponse, Logger, TypeBoxTypeProvider>;
 
@@ -170,11 +175,17 @@ export async function createHttpServer(
     uiConfig: { docExpansion: 'list' },
   });
 
+  app.decorate('htmlErrorPage', null);
+  const send = (problem: Problem, req: FastifyRequest, reply: FastifyReply) => {
+    const page = app.htmlErrorPage?.(problem, req) ?? null;
+    if (page !== null) return reply.status(problem.status).type('text/html; charset=utf-8').send(page);
+    return reply.status(problem.status).type('application/problem+json').send(problem);
+  };
   app.setErrorHandler(async (err, req, reply: FastifyReply) => {
     const { problem, internal } = toProblem(err, String(req.id));
     if (internal) req.log.error({ err }, 'request failed');
     else req.log.info({ code: problem.code, status: problem.status }, 'request refused');
-    return reply.status(problem.status).type('application/problem+json').send(problem);
+    return send(problem, req, reply);
   });
   app.setNotFoundHandler(async (req, reply) => {
     const { problem } = toProblem(
@@ -184,7 +195,7 @@ export async function createHttpServer(
       }),
       String(req.id),
     );
-    return reply.status(404).type('application/problem+json').send(problem);
+    return send(problem, req, reply);
   });
 
   return { app, metrics };

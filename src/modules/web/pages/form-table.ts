@@ -1,0 +1,65 @@
+// The published table as a semantic HTML table: a caption, column headers (graphs), row headers
+// (indicators, indented under their parent), numbers in the locale's format, "no data" spelled
+// out. With the comparison: one graph, with the previous year, the change and the change in %.
+import type { Table, TableColumn } from '../../statistics/index.js';
+import { html, type SafeHtml } from '../html.js';
+import type { Translator } from '../i18n.js';
+import { dataLabel } from '../layout.js';
+
+/** A data label as plain text in the reader's language (Russian where there is no other). */
+export const labelText = (label: { ru: string; kk?: string; en?: string }, t: Translator): string =>
+  (t.lang === 'ru' ? label.ru : label[t.lang]) ?? label.ru;
+
+function depthOf(table: Table, code: string): number {
+  let depth = 0;
+  let row = table.rows.find((r) => r.code === code);
+  while (row?.parent && depth < 3) {
+    depth++;
+    const parent = row.parent;
+    row = table.rows.find((r) => r.code === parent);
+  }
+  return depth;
+}
+
+const cell = (v: number | null | undefined, t: Translator): SafeHtml =>
+  v === null || v === undefined
+    ? html`<td class="nodata">${t.t('noData')}</td>`
+    : html`<td class="num">${t.number(v)}</td>`;
+
+export function formTable(
+  table: Table,
+  column: TableColumn,
+  opts: { compare: boolean; graphIndex: number; t: Translator },
+): SafeHtml {
+  const { t } = opts;
+  const caption = html`${table.form.code} ${table.period}, ${table.section.id}: ${dataLabel(table.section.title, t)} — ${dataLabel(column.label, t)}${column.kind === 'derived' ? html` (${t.t('republicDerived')})` : null}`;
+  const rowHead = (code: string, label: Table['rows'][number]['label'], total: boolean) =>
+    html`<th scope="row" class="indent-${depthOf(table, code)}">${total ? null : null}${code}. ${dataLabel(label, t)}</th>`;
+  if (opts.compare) {
+    const g = table.graphs[opts.graphIndex]!;
+    const c = column.comparison;
+    return html`<div class="scroll" tabindex="0" role="region" aria-labelledby="table-heading"><table>
+    <caption>${caption}; ${g.n}. ${dataLabel(g.label, t)}</caption>
+    <thead><tr><th scope="col">${t.t('indicator')}</th><th scope="col" class="num">${table.period}</th>
+    <th scope="col" class="num">${c?.period ?? t.t('previousYear')}</th><th scope="col" class="num">${t.t('change')}</th><th scope="col" class="num">${t.t('changePercent')}</th></tr></thead>
+    <tbody>${table.rows.map(
+      (
+        r,
+      ) => html`<tr${r.kind === 'total' ? html` class="total"` : null}>${rowHead(r.code, r.label, r.kind === 'total')}
+        ${cell(column.values[r.code]?.[opts.graphIndex], t)}
+        ${cell(c?.noData ? null : c?.previous[r.code]?.[opts.graphIndex], t)}
+        ${cell(c?.noData ? null : c?.change[r.code]?.[opts.graphIndex], t)}
+        ${cell(c?.noData ? null : c?.changePercent[r.code]?.[opts.graphIndex], t)}</tr>`,
+    )}</tbody></table></div>`;
+  }
+  return html`<div class="scroll" tabindex="0" role="region" aria-labelledby="table-heading"><table>
+  <caption>${caption}</caption>
+  <thead><tr><th scope="col">${t.t('indicator')}</th>${table.graphs.map(
+    (g) =>
+      html`<th scope="col" class="num" title="${[...(g.header ?? []), labelText(g.label, t)].join(' / ')}">${g.n}. ${dataLabel(g.label, t)}</th>`,
+  )}</tr></thead>
+  <tbody>${table.rows.map(
+    (r) =>
+      html`<tr${r.kind === 'total' ? html` class="total"` : null}>${rowHead(r.code, r.label, r.kind === 'total')}${table.graphs.map((_, j) => cell(column.values[r.code]?.[j], t))}</tr>`,
+  )}</tbody></table></div>`;
+}

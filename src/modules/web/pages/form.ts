@@ -1,0 +1,218 @@
+// A form's page: its legal basis and schedule, the published table for a period (one region at a
+// time, every graph), pickers for period, section, region and the cell shown in the chart and the
+// map, the comparison with the same period of the previous year, downloads in every format, and
+// the public revision history. Only published figures (publishing) are read.
+import type { Catalog, Form } from '../../catalog/index.js';
+import { actStatusOn, inForceOn } from '../../catalog/index.js';
+import { publicationsOf, publishedPeriodsOf, type PublishedEntry } from '../../publishing/index.js';
+import { listRevisions, mayRead, readTable, structureFor, type Table } from '../../statistics/index.js';
+import { parsePeriod, periodEnd } from '../../calendar/index.js';
+import { localDateOf } from '../../../platform/clock.js';
+import { notFound } from '../../../platform/errors/index.js';
+import { anonymousActor, type Deps } from '../../../platform/usecase.js';
+import { barChartSvg } from '../graphics/chart.js';
+import { regionTileMapSvg } from '../graphics/tile-map.js';
+import { html, type SafeHtml } from '../html.js';
+import type { Translator } from '../i18n.js';
+import { dataLabel, link } from '../layout.js';
+import { formTable, labelText } from './form-table.js';
+
+export interface FormQuery {
+  period?: string;
+  section?: string;
+  region?: string;
+  row?: string;
+  graph?: string;
+  compare?: string;
+}
+
+export interface FormPage {
+  title: string;
+  body: SafeHtml;
+  /** the publications the page shows: the page is cached under them */
+  publications: number[];
+}
+
+const periodicityKey = (p: string) =>
+  ['monthly', 'quarterly', 'half-yearly', 'yearly'].includes(p) ? p : 'yearly';
+
+function formMeta(form: Form, catalog: Catalog, t: Translator, today: string): SafeHtml {
+  const act = catalog.acts.find((a) => a.id === form.act);
+  const service = form.obligations.find((o) => o.channel === 'information-service');
+  const status = act ? actStatusOn(catalog, act.id, today) : null;
+  return html`<dl class="meta">
+    <dt>${t.t('legalBasis')}</dt><dd>${act ? act.titles[t.lang] : form.act}, ${form.clause}</dd>
+    <dt>${t.t('periodicity')}</dt><dd>${t.t(periodicityKey(form.periodicity) as 'monthly')}</dd>
+    ${service ? html`<dt>${t.t('dueDay')}</dt><dd>${t.t('dueDayText', { day: service.dueDay })}</dd>` : null}
+  </dl>
+  ${status && status !== 'in-force' && status !== 'not-yet-in-force' ? html`<p class="notice">${t.t('repealedNotice')}</p>` : null}`;
+}
+
+export async function formPage(
+  deps: Deps,
+  catalog: Catalog,
+  form: Form,
+  q: FormQuery,
+  t: Translator,
+): Promise<FormPage> {
+  const now = deps.clock.now();
+  const today = localDateOf(now);
+  const code = form.code ?? form.id;
+  const title = `${code} — ${form.titles[t.lang]}`;
+  const head = html`<h1>${title}</h1>${formMeta(form, catalog, t, today)}`;
+  const periods = await publishedPeriodsOf(deps.db, form.id, now);
+  if (!periods.length)
+    return { title, publications: [], body: html`${head}<p class="notice">${t.t('notPublished')}</p>` };
+  const chosen = periods.find((p) => p.period === q.period) ?? (q.period ? null : periods[0]!);
+  if (!chosen) throw notFound(`Published figures of ${code} for ${q.period}`, 'period_not_published');
+  const period = chosen.period;
+  const stored = await structureFor(deps.db, form.id, parsePeriod(period));
+  const sections = (stored?.structure.sections ?? []).filter((s) => mayRead(anonymousActor, s.access));
+  const compare = q.compare === 'previous-year';
+  const prevPeriod = period.replace(/^(\d{4})/, (y) => String(Number(y) - 1));
+  const prev = periods.find((p) => p.period === prevPeriod)?.publication ?? null;
+  const revisions = async (p: string) =>
+    p === period ? chosen.publication.revisionIds : p === prevPeriod ? (prev?.revisionIds ?? null) : null;
+  // The whole table (every region) feeds the chart and the map; the page's table is one region.
+  const all = await readTable(deps, anonymousActor, {
+    form: form.id,
+    section: q.section,
+    period,
+    compare,
+    revisions,
+  });
+  const b = stored!.structure.breakdown;
+  const regionId = q.region && all.columns.some((c) => c.breakdown === q.region) ? q.region : b.total;
+  const column = all.columns.find((c) => c.breakdown === regionId) ?? all.columns[0]!;
+  const row = all.rows.find((r) => r.code === q.row) ?? all.rows[0]!;
+  const graph = all.graphs.find((g) => String(g.n) === q.graph) ?? all.graphs[0]!;
+  const gi = all.graphs.indexOf(graph);
+
+  const pickers = html`<form class="pickers" method="get" action="${link(t.lang, `/forms/${form.slug}`)}">
+    <label>${t.t('period')}<select name="period">${periods.map(
+      (p) =>
+        html`<option value="${p.period}"${p.period === period ? html` selected` : null}>${p.period}</option>`,
+    )}</select></label>
+    <label>${t.t('section')}<select name="section">${sections.map(
+      (s) =>
+        html`<option value="${s.id}"${s.id === all.section.id ? html` selected` : null}>${s.id} — ${labelText(s.title, t)}</option>`,
+    )}</select></label>
+    <label>${t.t('region')}<select name="region">${all.columns.map(
+      (c) =>
+        html`<option value="${c.breakdown}"${c.breakdown === column.breakdown ? html` selected` : null}>${c.label ? labelText(c.label, t) : c.breakdown}</option>`,
+    )}</select></label>
+    <label>${t.t('indicator')}<select name="row">${all.rows.map(
+      (r) =>
+        html`<option value="${r.code}"${r === row ? html` selected` : null}>${r.code}. ${labelText(r.label, t).slice(0, 90)}</option>`,
+    )}</select></label>
+    <label>${t.t('graph')}<select name="graph">${all.graphs.map(
+      (g) =>
+        html`<option value="${g.n}"${g === graph ? html` selected` : null}>${g.n}. ${labelText(g.label, t).slice(0, 70)}</option>`,
+    )}</select></label>
+    <label class="check"><input type="checkbox" name="compare" value="previous-year"${compare ? html` checked` : null}> ${t.t('compare')}</label>
+    <button type="submit">${t.t('show')}</button>
+  </form>`;
+
+  const notes = [
+    all.notice?.startsWith('Synthetic') ? html`<p class="notice">${t.t('syntheticNotice')}</p>` : null,
+    all.notice?.startsWith('Official') ? html`<p class="notice">${t.t('importedNotice')}</p>` : null,
+    all.provisionalStructure ? html`<p class="notice">${t.t('provisionalStructure')}</p>` : null,
+    all.cumulative ? html`<p>${t.t('cumulative')}</p>` : null,
+    all.republic && !all.republic.stored
+      ? html`<p>${t.t('republicDerivedNote')}${
+          all.republic.missingRegions.length
+            ? html` ${t.t('missingRegions', { list: all.republic.missingRegions.join(', ') })}`
+            : null
+        }</p>`
+      : null,
+  ];
+
+  const cellTitle = t.t('chartOf', {
+    row: `${row.code}. ${labelText(row.label, t)}`,
+    graph: `${graph.n}. ${labelText(graph.label, t)}`,
+  });
+  const value = (c: Table['columns'][number]) => c.values[row.code]?.[gi] ?? null;
+  const graphics = html`<section class="graphics" aria-label="${t.t('chart')}">
+    <figure>${barChartSvg({
+      title: cellTitle,
+      description: `${title}, ${period}`,
+      unit: graph.unit,
+      bars: all.columns.map((c) => ({
+        id: c.breakdown,
+        label: c.label ? labelText(c.label, t) : c.breakdown,
+        value: value(c),
+        highlight: c.breakdown === column.breakdown || c.kind === 'derived',
+      })),
+      locale: t.locale,
+      noDataText: t.t('noData'),
+    })}<figcaption>${t.t('chart')}: ${cellTitle}</figcaption></figure>
+    ${
+      b.dimension === 'region'
+        ? html`<figure>${regionTileMapSvg({
+            title: t.t('mapOf', { row: `${row.code}. ${labelText(row.label, t)}`, graph: `${graph.n}` }),
+            description: `${title}, ${period}`,
+            tiles: inForceOn(catalog.regions, periodEnd(parsePeriod(period)))
+              .filter((r) => r.id !== b.total)
+              .map((r) => {
+                const c = all.columns.find((x) => x.breakdown === r.id);
+                return {
+                  region: r.id,
+                  label: c?.label ? labelText(c.label, t) : r.id,
+                  value: c ? value(c) : null,
+                  href: `${link(t.lang, `/forms/${form.slug}`)}?${new URLSearchParams({ period, section: all.section.id, region: r.id, row: row.code, graph: String(graph.n) }).toString()}`,
+                };
+              }),
+            locale: t.locale,
+            noDataText: t.t('noData'),
+            legendTitle: labelText(graph.label, t),
+          })}<figcaption>${t.t('map')}</figcaption></figure>`
+        : null
+    }
+  </section>`;
+
+  const api = (format: string, extra: Record<string, string> = {}) =>
+    `/api/v1/forms/${encodeURIComponent(form.slug)}/tables/${period}?${new URLSearchParams({ section: all.section.id, format, lang: t.lang, ...extra }).toString()}`;
+  const downloads = html`<h2>${t.t('downloads')}</h2><ul class="downloads">
+    <li><a href="${api('xlsx')}">XLSX</a></li>
+    <li><a href="${api('csv')}">CSV</a></li>
+    <li><a href="${api('pdf', { region: column.breakdown })}">PDF</a></li>
+    <li><a href="${api('json-stat')}">JSON-stat</a></li>
+    <li><a href="${api('json')}">JSON</a></li></ul>`;
+
+  const history = await revisionHistory(deps, form, period, chosen.publication, t);
+  return {
+    title: `${title}, ${period}`,
+    publications: [chosen.publication.id, prev?.id ?? 0],
+    body: html`${head}${pickers}${notes}
+      <h2 id="table-heading">${t.t('table')}: ${dataLabel(column.label, t)}, ${period}</h2>
+      ${formTable(all, column, { compare, graphIndex: gi, t })}
+      ${graphics}${downloads}${history}`,
+  };
+}
+
+async function revisionHistory(
+  deps: Deps,
+  form: Form,
+  period: string,
+  current: PublishedEntry,
+  t: Translator,
+): Promise<SafeHtml> {
+  const publications = await publicationsOf(deps.db, form.id, period, deps.clock.now());
+  const h = await listRevisions(deps, anonymousActor, {
+    form: form.id,
+    period,
+    revisionIds: [...new Set(publications.flatMap((p) => p.revisionIds))],
+  });
+  return html`<h2>${t.t('revisionHistory')}</h2>
+  <ul>${publications.map(
+    (p) =>
+      html`<li>${t.t('published')} ${t.dateTime(p.publishedAt.toISOString())}${p.version > 1 ? html` — ${t.t('revision')} ${p.version}: ${p.reason}` : html` — ${t.t('firstPublication')}`}${p.id === current.id ? ' ✓' : ''}</li>`,
+  )}</ul>
+  <div class="scroll" tabindex="0" role="region" aria-label="${t.t('revisionHistory')}"><table>
+  <caption>${t.t('revisionHistory')}: ${form.code ?? form.id}, ${period}</caption>
+  <thead><tr><th scope="col">${t.t('region')}</th><th scope="col">${t.t('revision')}</th><th scope="col">${t.t('when')}</th><th scope="col">${t.t('reason')}</th></tr></thead>
+  <tbody>${h.revisions.map(
+    (r) =>
+      html`<tr><td>${r.breakdown}</td><td class="num">${r.revision}</td><td>${t.dateTime(r.submittedAt)}</td><td>${r.reason ?? '—'}</td></tr>`,
+  )}</tbody></table></div>`;
+}

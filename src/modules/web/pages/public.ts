@@ -1,0 +1,184 @@
+// The public pages around the figures: home (latest and next releases, search), the release
+// calendar, the reports, the open datasets, the acts, the working-day calendar, about.
+import { addCalendarDays, calendarYear, localDate } from '../../calendar/index.js';
+import { inForceOn, type CatalogSnapshot } from '../../catalog/index.js';
+import type { ReleaseView } from '../../publishing/index.js';
+import { html, type SafeHtml } from '../html.js';
+import type { MessageKey, Translator } from '../i18n.js';
+import { link } from '../layout.js';
+
+const STATUS_KEYS: Record<string, MessageKey> = {
+  scheduled: 'statusScheduled',
+  received: 'statusReceived',
+  approved: 'statusApproved',
+  published: 'statusPublished',
+  revised: 'statusRevised',
+};
+
+export function statusBadge(r: ReleaseView, t: Translator): SafeHtml {
+  return html`<span class="status ${r.status}">${t.t(STATUS_KEYS[r.status] ?? 'statusScheduled')}</span>${
+    r.late && r.lateDays !== null
+      ? html` <span class="status late">${t.t('late', { days: r.lateDays })}</span>`
+      : null
+  }`;
+}
+
+const formLink = (r: ReleaseView, t: Translator) =>
+  html`<a href="${link(t.lang, `/forms/${r.form}`)}?period=${encodeURIComponent(r.period)}">${r.code}</a>`;
+
+export function releasesTable(releases: ReleaseView[], t: Translator, caption: string): SafeHtml {
+  return html`<div class="scroll" tabindex="0" role="region" aria-label="${caption}"><table>
+  <caption>${caption}</caption>
+  <thead><tr><th scope="col">${t.t('form')}</th><th scope="col">${t.t('period')}</th><th scope="col">${t.t('dueDate')}</th><th scope="col">${t.t('plannedDate')}</th><th scope="col">${t.t('published')}</th><th scope="col">${t.t('status')}</th></tr></thead>
+  <tbody>${releases.map(
+    (
+      r,
+    ) => html`<tr><th scope="row">${formLink(r, t)} <span class="lead">${r.title[t.lang]}</span></th><td>${r.period}</td>
+      <td>${t.date(r.dueDate)}</td><td>${t.date(r.plannedDate)}${r.reschedules.map((x) => html`<br><small>${t.t('rescheduled', { from: t.date(x.from), to: t.date(x.to), reason: x.reason })}</small>`)}</td>
+      <td>${r.publishedAt ? t.dateTime(r.publishedAt) : '—'}</td><td>${statusBadge(r, t)}</td></tr>`,
+  )}</tbody></table></div>`;
+}
+
+export interface SearchHit {
+  kind: 'form' | 'dataset' | 'act';
+  title: string;
+  href: string;
+}
+
+/** The titles of forms, datasets and acts in force that hold every word of the query. */
+export function search(snapshot: CatalogSnapshot, query: string, t: Translator, today: string): SearchHit[] {
+  const words = query.toLocaleLowerCase(t.locale).split(/\s+/).filter(Boolean);
+  if (!words.length) return [];
+  const match = (...texts: (string | null | undefined)[]) => {
+    const hay = texts.filter(Boolean).join(' ').toLocaleLowerCase(t.locale);
+    return words.every((w) => hay.includes(w));
+  };
+  const { catalog } = snapshot;
+  return [
+    ...inForceOn(catalog.forms, today)
+      .filter((f) => match(f.code, f.slug, f.titles.kk, f.titles.ru, f.titles.en))
+      .map((f) => ({
+        kind: 'form' as const,
+        title: `${f.code ?? f.id} — ${f.titles[t.lang]}`,
+        href: link(t.lang, `/forms/${f.slug}`),
+      })),
+    ...inForceOn(catalog.datasets, today)
+      .filter((d) => match(d.id, d.titles.kk, d.titles.ru, d.titles.en))
+      .map((d) => ({
+        kind: 'dataset' as const,
+        title: d.titles[t.lang],
+        href: `${link(t.lang, '/datasets')}#${d.id}`,
+      })),
+    ...catalog.acts
+      .filter((a) => match(a.id, a.titles.kk, a.titles.ru, a.titles.en))
+      .map((a) => ({
+        kind: 'act' as const,
+        title: a.titles[t.lang],
+        href: `${link(t.lang, '/acts')}#${a.id}`,
+      })),
+  ].slice(0, 50);
+}
+
+export function homePage(
+  t: Translator,
+  latest: ReleaseView[],
+  next: ReleaseView[],
+  query: string,
+  hits: SearchHit[],
+): SafeHtml {
+  return html`<h1>${t.t('siteName')}</h1><p class="lead">${t.t('siteTagline')}</p>
+  <form class="search" role="search" method="get" action="${link(t.lang, '/')}">
+    <label class="visually-hidden" for="q">${t.t('search')}</label>
+    <input type="search" id="q" name="q" value="${query}" placeholder="${t.t('search')}">
+    <button type="submit">${t.t('searchButton')}</button>
+  </form>
+  ${
+    query
+      ? html`<h2>${t.t('searchResults', { q: query })}</h2>${
+          hits.length
+            ? html`<ul>${hits.map((h) => html`<li><a href="${h.href}">${h.title}</a></li>`)}</ul>`
+            : html`<p>${t.t('noResults')}</p>`
+        }`
+      : null
+  }
+  <h2>${t.t('latestReleases')}</h2>${releasesTable(latest, t, t.t('latestReleases'))}
+  <h2>${t.t('nextReleases')}</h2>${releasesTable(next, t, t.t('nextReleases'))}
+  <p><a href="${link(t.lang, '/releases')}">${t.t('releaseCalendar')}</a> · <a href="/api/v1/releases.ics">${t.t('subscribe')}</a></p>`;
+}
+
+export function releasesPage(t: Translator, releases: ReleaseView[], from: string, to: string): SafeHtml {
+  return html`<h1>${t.t('releaseCalendar')}</h1>
+  <form class="pickers" method="get" action="${link(t.lang, '/releases')}">
+    <label>${t.t('from')}<input type="date" name="from" value="${from}"></label>
+    <label>${t.t('to')}<input type="date" name="to" value="${to}"></label>
+    <button type="submit">${t.t('show')}</button>
+  </form>
+  <p><a href="/api/v1/releases.ics">${t.t('subscribe')}</a></p>
+  ${releasesTable(releases, t, `${t.t('releaseCalendar')}: ${t.date(from)} — ${t.date(to)}`)}`;
+}
+
+export function formsPage(t: Translator, snapshot: CatalogSnapshot, today: string): SafeHtml {
+  const forms = inForceOn(snapshot.catalog.forms, today).sort((a, b) => a.listNo - b.listNo);
+  return html`<h1>${t.t('forms')}</h1>
+  <div class="scroll" tabindex="0" role="region" aria-label="${t.t('forms')}"><table><caption>${t.t('forms')}</caption>
+  <thead><tr><th scope="col">№</th><th scope="col">${t.t('form')}</th><th scope="col">${t.t('periodicity')}</th><th scope="col">${t.t('dueDay')}</th></tr></thead>
+  <tbody>${forms.map((f) => {
+    const due = f.obligations.find((o) => o.channel === 'information-service');
+    return html`<tr><td class="num">${f.listNo}</td><th scope="row"><a href="${link(t.lang, `/forms/${f.slug}`)}">${f.code ?? f.id}</a> — ${f.titles[t.lang]}</th>
+      <td>${t.t(f.periodicity as MessageKey)}</td><td>${due ? t.t('dueDayText', { day: due.dueDay }) : '—'}</td></tr>`;
+  })}</tbody></table></div>`;
+}
+
+export function datasetsPage(t: Translator, snapshot: CatalogSnapshot, today: string): SafeHtml {
+  const datasets = inForceOn(snapshot.catalog.datasets, today).sort((a, b) => a.listNo - b.listNo);
+  return html`<h1>${t.t('datasets')}</h1>
+  <div class="scroll" tabindex="0" role="region" aria-label="${t.t('datasets')}"><table><caption>${t.t('datasets')}</caption>
+  <thead><tr><th scope="col">№</th><th scope="col">${t.t('datasets')}</th><th scope="col">${t.t('updated')}</th><th scope="col">${t.t('dueDate')}</th></tr></thead>
+  <tbody>${datasets.map(
+    (d) => html`<tr id="${d.id}"><td class="num">${d.listNo}</td><th scope="row">${d.titles[t.lang]}</th>
+      <td>${(['monthly', 'quarterly', 'half-yearly', 'yearly'] as string[]).includes(d.updatePeriod) ? t.t(d.updatePeriod as MessageKey) : d.updatePeriod}</td>
+      <td>${d.dueDay ? t.t('dueDayText', { day: d.dueDay }) : '—'}</td></tr>`,
+  )}</tbody></table></div>`;
+}
+
+export function actsPage(t: Translator, snapshot: CatalogSnapshot): SafeHtml {
+  return html`<h1>${t.t('acts')}</h1><ul class="cards">${snapshot.catalog.acts.map(
+    (a) => html`<li id="${a.id}"><strong>${a.titles[t.lang]}</strong><br>
+      ${t.t('inForce')}: ${t.t('since', { date: t.date(a.validFrom) })}${a.validUntil ? html`, ${t.t('until', { date: t.date(a.validUntil) })}` : null}</li>`,
+  )}</ul>`;
+}
+
+export function calendarPage(t: Translator, snapshot: CatalogSnapshot, year: number): SafeHtml {
+  const y = calendarYear(snapshot.calendar, year);
+  const special = y.days.filter((d) => d.reason.kind !== 'working-day' && d.reason.kind !== 'weekend');
+  const months = Array.from({ length: 12 }, (_, m) => {
+    const days = y.days.filter((d) => Number(d.date.slice(5, 7)) === m + 1);
+    return { month: m + 1, working: days.filter((d) => d.working).length, all: days.length };
+  });
+  const monthName = (m: number) =>
+    new Intl.DateTimeFormat(t.locale, { month: 'long', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(year, m - 1, 1)),
+    );
+  const nav = html`<p><a href="${link(t.lang, `/calendar/${year - 1}`)}">← ${year - 1}</a> · <a href="${link(t.lang, `/calendar/${year + 1}`)}">${year + 1} →</a></p>`;
+  return html`<h1>${t.t('workingDays')} ${year}</h1>${nav}
+  ${y.provisional ? html`<p class="notice">${y.notes.join(' ')}</p>` : null}
+  <div class="scroll" tabindex="0" role="region" aria-label="${t.t('workingDays')}"><table><caption>${t.t('workingDays')} ${year}: ${y.workingDays}</caption>
+  <thead><tr><th scope="col">${t.t('period')}</th><th scope="col" class="num">${t.t('workingDay')}</th></tr></thead>
+  <tbody>${months.map((m) => html`<tr><th scope="row">${monthName(m.month)}</th><td class="num">${m.working} / ${m.all}</td></tr>`)}</tbody></table></div>
+  <h2>${t.t('holiday')}, ${t.t('dayOff')}, ${t.t('transferred')}</h2>
+  <ul>${special.map(
+    (d) =>
+      html`<li>${t.date(d.date)}: <span${t.lang === 'en' ? null : html` lang="en"`}>${d.description}</span></li>`,
+  )}</ul>`;
+}
+
+export function aboutPage(t: Translator): SafeHtml {
+  return html`<h1>${t.t('about')}</h1><p>${t.t('aboutText')}</p>
+  <ul><li><a href="${link(t.lang, '/acts')}">${t.t('acts')}</a></li><li><a href="/docs">API (OpenAPI)</a></li>
+  <li><a href="${link(t.lang, '/calendar')}">${t.t('workingDays')}</a></li></ul>`;
+}
+
+export const defaultRange = (today: string) => ({
+  from: addCalendarDays(localDate(today), -31) as string,
+  to: addCalendarDays(localDate(today), 92) as string,
+});

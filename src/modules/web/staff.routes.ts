@@ -1,0 +1,345 @@
+// The staff's area of the portal: sign in, the schedule of releases with approve / reschedule /
+// publish / revise, the upload of a submission with its validation report on the cells. Forms
+// carry the session's CSRF token; sessions expire (auth). Nothing here is cached.
+import multipart from '@fastify/multipart';
+import { Type } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { signIn, signOut, SESSION_COOKIE } from '../auth/index.js';
+import {
+  approveRelease,
+  publishReleaseNow,
+  releaseSchedule,
+  rescheduleRelease,
+  reviseRelease,
+} from '../publishing/index.js';
+import { partsFromCsv, submitFigures, submitWorkbook } from '../statistics/index.js';
+import { localDateOf } from '../../platform/clock.js';
+import type { Config } from '../../platform/config.js';
+import { DomainError } from '../../platform/errors/index.js';
+import { metaOf, type HttpApp } from '../../platform/http/index.js';
+import type { Deps } from '../../platform/usecase.js';
+import { html, type SafeHtml } from './html.js';
+import { isLang, translator, type Lang, type Translator } from './i18n.js';
+import { link, type PageInput } from './layout.js';
+import { defaultRange, statusBadge } from './pages/public.js';
+
+type Render = (lang: Lang, input: Omit<PageInput, 't'>) => string;
+const HTML = 'text/html; charset=utf-8';
+const STAFF = new Set(['editor', 'admin', 'auditor', 'subject']);
+
+function problemsList(err: DomainError, t: Translator): SafeHtml {
+  return html`<div class="errors" role="alert"><p>${err.message}</p>${
+    err.errors.length
+      ? html`<div class="scroll" tabindex="0" role="region" aria-label="${t.t('validationReport')}"><table>
+        <caption>${t.t('validationReport')}</caption>
+        <thead><tr><th scope="col">${t.t('where')}</th><th scope="col">${t.t('problem')}</th></tr></thead>
+        <tbody>${err.errors.map((e) => html`<tr><td><code>${e.pointer}</code></td><td lang="en">${e.message} (${e.code})</td></tr>`)}</tbody></table></div>`
+      : null
+  }</div>`;
+}
+
+export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, render: Render): void {
+  void app.register(multipart, { limits: { fileSize: config.bodyLimitBytes, files: 1 } });
+  const langOf = (req: FastifyRequest): Lang => {
+    const l = (req.params as { lang: string }).lang;
+    return isLang(l) ? l : 'kk';
+  };
+  const pathOf = (req: FastifyRequest) => req.url.replace(/^\/(kk|ru|en)/, '').split('?')[0] || '/';
+  const userOf = (req: FastifyRequest) =>
+    req.actor.kind === 'user' && req.sessionCsrf ? { name: req.actor.name, csrf: req.sessionCsrf } : null;
+  const send = (reply: FastifyReply, body: string, status = 200) =>
+    reply.status(status).type(HTML).header('cache-control', 'private, no-store').send(body);
+
+  const signInPage = (req: FastifyRequest, reply: FastifyReply, error: string | null, status = 200) => {
+    const lang = langOf(req);
+    const t = translator(lang);
+    return send(
+      reply,
+      render(lang, {
+        title: t.t('signIn'),
+        path: pathOf(req),
+        nav: 'staff',
+        body: html`<h1>${t.t('signIn')}</h1>${error ? html`<p class="errors" role="alert">${error}</p>` : null}
+        <form class="stack" method="post" action="${link(lang, '/staff/sign-in')}">
+          <label>${t.t('login')}<input type="text" name="login" autocomplete="username" required maxlength="64"></label>
+          <label>${t.t('password')}<input type="password" name="password" autocomplete="current-password" required maxlength="1024"></label>
+          <button type="submit">${t.t('signIn')}</button></form>`,
+      }),
+      status,
+    );
+  };
+
+  const schedulePage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    message: SafeHtml | null,
+    status = 200,
+  ) => {
+    const lang = langOf(req);
+    const t = translator(lang);
+    const user = userOf(req)!;
+    const today = localDateOf(deps.clock.now());
+    const q = req.query as { from?: string; to?: string; form?: string };
+    const range = defaultRange(today);
+    const from = q.from || range.from;
+    const to = q.to || range.to;
+    const { releases } = await releaseSchedule(deps, req.actor, {
+      from,
+      to,
+      form: q.form || undefined,
+      lateFromPeriod: config.lateFromPeriod,
+    });
+    const csrf = html`<input type="hidden" name="_csrf" value="${user.csrf}">`;
+    const action = (r: (typeof releases)[number], name: string) =>
+      link(lang, `/staff/releases/${encodeURIComponent(r.form)}/${r.period}/${name}`);
+    const canEdit = req.actor.role === 'editor' || req.actor.role === 'admin';
+    const rows = releases.map((r) => {
+      const forms: SafeHtml[] = [];
+      if (canEdit && (r.status === 'scheduled' || r.status === 'received'))
+        forms.push(html`<form method="post" action="${action(r, 'approve')}">${csrf}
+          <label>${t.t('publishAt')} <input type="datetime-local" name="publishAt"></label>
+          ${r.coverage?.missing.length ? html`<label>${t.t('incompleteReason')} <input type="text" name="incompleteReason" maxlength="2000"></label>` : null}
+          <button type="submit">${t.t('approve')}</button></form>`);
+      if (canEdit && r.pending)
+        forms.push(
+          html`<form method="post" action="${action(r, 'publish')}">${csrf}<button type="submit">${t.t('publishNow')}</button></form>`,
+        );
+      if (canEdit && (r.status === 'published' || r.status === 'revised') && !r.pending)
+        forms.push(html`<form method="post" action="${action(r, 'revise')}">${csrf}
+          <label>${t.t('reason')} <input type="text" name="reason" maxlength="2000" required></label>
+          <button type="submit">${t.t('revise')}</button></form>`);
+      if (canEdit && !(r.status === 'published' || r.status === 'revised'))
+        forms.push(html`<details><summary>${t.t('reschedule')}</summary><form method="post" action="${action(r, 'reschedule')}">${csrf}
+          <label>${t.t('newDate')} <input type="date" name="date" required></label>
+          <label>${t.t('reason')} <input type="text" name="reason" maxlength="2000" required></label>
+          <button type="submit">${t.t('reschedule')}</button></form></details>`);
+      return html`<tr><th scope="row">${r.code} <small>${r.title[lang]}</small></th><td>${r.period}</td><td>${t.date(r.dueDate)}</td>
+        <td>${statusBadge(r, t)}${r.pending ? html`<br><small>${t.t('publishAt')}: ${t.dateTime(r.pending.publishAt)}</small>` : null}</td>
+        <td>${r.coverage?.received.length ?? 0} / ${r.coverage?.required.length ?? 0}${r.coverage?.missing.length ? html`<br><small>${t.t('missing')}: ${r.coverage.missing.join(', ')}</small>` : null}</td>
+        <td>${forms}</td></tr>`;
+    });
+    return send(
+      reply,
+      render(lang, {
+        title: t.t('schedule'),
+        path: pathOf(req),
+        nav: 'staff',
+        user,
+        body: html`<h1>${t.t('schedule')}</h1>${message}
+        <p><a href="${link(lang, '/staff/upload')}">${t.t('upload')}</a></p>
+        <form class="pickers" method="get" action="${link(lang, '/staff')}">
+          <label>${t.t('from')}<input type="date" name="from" value="${from}"></label>
+          <label>${t.t('to')}<input type="date" name="to" value="${to}"></label>
+          <label>${t.t('form')}<input type="text" name="form" value="${q.form ?? ''}" maxlength="100"></label>
+          <button type="submit">${t.t('show')}</button></form>
+        <div class="scroll" tabindex="0" role="region" aria-label="${t.t('schedule')}"><table><caption>${t.t('schedule')}</caption>
+        <thead><tr><th scope="col">${t.t('form')}</th><th scope="col">${t.t('period')}</th><th scope="col">${t.t('dueDate')}</th><th scope="col">${t.t('status')}</th><th scope="col">${t.t('received')}</th><th scope="col">${t.t('action')}</th></tr></thead>
+        <tbody>${rows}</tbody></table></div>`,
+      }),
+      status,
+    );
+  };
+
+  const staffOnly = (req: FastifyRequest) => req.actor.kind === 'user' && STAFF.has(req.actor.role ?? '');
+  const P = Type.Object({ lang: Type.String({ maxLength: 2 }) });
+
+  app.get('/:lang/staff', { schema: { hide: true, params: P } }, async (req, reply) =>
+    staffOnly(req) && req.actor.role !== 'subject'
+      ? schedulePage(req, reply, null)
+      : staffOnly(req)
+        ? reply.redirect(link(langOf(req), '/staff/upload'), 303)
+        : signInPage(req, reply, null),
+  );
+
+  app.post('/:lang/staff/sign-in', { schema: { hide: true, params: P } }, async (req, reply) => {
+    const body = (req.body ?? {}) as { login?: string; password?: string };
+    try {
+      const s = await signIn(
+        deps,
+        req.actor,
+        {
+          login: String(body.login ?? ''),
+          password: String(body.password ?? ''),
+          ttlHours: config.sessionTtlHours,
+        },
+        metaOf(req),
+      );
+      reply.setCookie(SESSION_COOKIE, s.cookieValue, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.cookieSecure,
+        path: '/',
+        expires: s.expiresAt,
+      });
+      return reply.redirect(link(langOf(req), '/staff'), 303);
+    } catch (err) {
+      if (err instanceof DomainError && err.category === 'unauthenticated')
+        return signInPage(req, reply, translator(langOf(req)).t('signInFailed'), 401);
+      throw err;
+    }
+  });
+
+  app.post('/:lang/staff/sign-out', { schema: { hide: true, params: P } }, async (req, reply) => {
+    const cookie = req.cookies[SESSION_COOKIE];
+    if (cookie && req.actor.kind === 'user')
+      await signOut(deps, req.actor, { cookieValue: cookie }, metaOf(req));
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.redirect(link(langOf(req), '/'), 303);
+  });
+
+  app.post(
+    '/:lang/staff/releases/:code/:period/:action',
+    {
+      schema: {
+        hide: true,
+        params: Type.Object({
+          lang: Type.String({ maxLength: 2 }),
+          code: Type.String({ maxLength: 100 }),
+          period: Type.String({ maxLength: 10 }),
+          action: Type.String({ maxLength: 20 }),
+        }),
+      },
+    },
+    async (req, reply) => {
+      if (!staffOnly(req)) return signInPage(req, reply, null, 401);
+      const p = req.params as { code: string; period: string; action: string };
+      const b = (req.body ?? {}) as Record<string, string | undefined>;
+      const ref = { form: p.code, period: p.period, defaultTime: config.publicationTime };
+      // A datetime-local field is Kazakhstan time without a zone.
+      const publishAt = b.publishAt ? `${b.publishAt}:00+05:00`.replace(/(:\d{2}):00\+/, '$1+') : undefined;
+      const t = translator(langOf(req));
+      try {
+        if (p.action === 'approve')
+          await approveRelease(
+            deps,
+            req.actor,
+            { ...ref, publishAt, incompleteReason: b.incompleteReason || undefined },
+            metaOf(req),
+          );
+        else if (p.action === 'publish') await publishReleaseNow(deps, req.actor, ref, metaOf(req));
+        else if (p.action === 'revise')
+          await reviseRelease(deps, req.actor, { ...ref, reason: b.reason, publishAt }, metaOf(req));
+        else if (p.action === 'reschedule')
+          await rescheduleRelease(
+            deps,
+            req.actor,
+            { ...ref, date: String(b.date ?? ''), reason: b.reason },
+            metaOf(req),
+          );
+        else return reply.callNotFound();
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        const status =
+          err.category === 'conflict'
+            ? 409
+            : err.category === 'forbidden'
+              ? 403
+              : err.category === 'not_found'
+                ? 404
+                : 422;
+        return schedulePage(req, reply, problemsList(err, t), status);
+      }
+      return schedulePage(
+        req,
+        reply,
+        html`<p class="ok" role="status">${t.t('done')} ${p.code} ${p.period}</p>`,
+      );
+    },
+  );
+
+  const uploadPage = (req: FastifyRequest, reply: FastifyReply, result: SafeHtml | null, status = 200) => {
+    const lang = langOf(req);
+    const t = translator(lang);
+    const user = userOf(req)!;
+    return send(
+      reply,
+      render(lang, {
+        title: t.t('upload'),
+        path: pathOf(req),
+        nav: 'staff',
+        user,
+        body: html`<h1>${t.t('upload')}</h1>${result}
+        <form class="stack" method="post" enctype="multipart/form-data" action="${link(lang, '/staff/upload')}?_csrf=${encodeURIComponent(user.csrf)}">
+          <label>${t.t('form')}<input type="text" name="form" maxlength="100"></label>
+          <label>${t.t('period')}<input type="text" name="period" maxlength="10" placeholder="2024-03"></label>
+          <label>${t.t('region')}<input type="text" name="breakdown" maxlength="20"></label>
+          <label>${t.t('reason')}<input type="text" name="reason" maxlength="2000"></label>
+          <label>${t.t('file')}<input type="file" name="file" required accept=".xlsx,.csv"></label>
+          <button type="submit">${t.t('uploadButton')}</button></form>`,
+      }),
+      status,
+    );
+  };
+
+  app.get('/:lang/staff/upload', { schema: { hide: true, params: P } }, async (req, reply) =>
+    staffOnly(req) ? uploadPage(req, reply, null) : signInPage(req, reply, null, 401),
+  );
+
+  app.post('/:lang/staff/upload', { schema: { hide: true, params: P } }, async (req, reply) => {
+    if (!staffOnly(req)) return signInPage(req, reply, null, 401);
+    const t = translator(langOf(req));
+    const fields: Record<string, string> = {};
+    let file: Buffer | null = null;
+    let fileName = '';
+    for await (const part of req.parts()) {
+      if (part.type === 'file') {
+        file = await part.toBuffer();
+        fileName = part.filename;
+      } else fields[part.fieldname] = String(part.value ?? '').trim();
+    }
+    try {
+      if (!file) throw new DomainError('invalid_input', 'file_required', 'Choose a file.', []);
+      const opt = (k: string) => fields[k] || undefined;
+      const r = fileName.toLowerCase().endsWith('.csv')
+        ? await (async () => {
+            const { parts, problems } = partsFromCsv(file.toString('utf8'));
+            if (problems.length)
+              throw new DomainError(
+                'invalid_input',
+                'submission_rejected',
+                t.t('rejected'),
+                problems.slice(0, 200),
+              );
+            return submitFigures(
+              deps,
+              req.actor,
+              {
+                form: fields.form ?? '',
+                period: fields.period ?? '',
+                reason: opt('reason'),
+                channel: 'csv',
+                fileName,
+                parts,
+              },
+              metaOf(req),
+            );
+          })()
+        : await submitWorkbook(
+            deps,
+            req.actor,
+            {
+              file,
+              fileName,
+              form: opt('form'),
+              period: opt('period'),
+              breakdown: opt('breakdown'),
+              reason: opt('reason'),
+            },
+            metaOf(req),
+          );
+      return uploadPage(
+        req,
+        reply,
+        html`<p class="ok" role="status">${t.t('accepted', { n: r.revisions.length })} ${r.code} ${r.period}</p>`,
+      );
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      return uploadPage(
+        req,
+        reply,
+        html`<p>${t.t('rejected')}</p>${problemsList(err, t)}`,
+        err.category === 'forbidden' ? 403 : 422,
+      );
+    }
+  });
+}

@@ -1,0 +1,198 @@
+// The portal's pages in-process over the real database: every page type in the three languages,
+// the published figures only, localised errors, nothing rendered unescaped, and the staff's area
+// with CSRF-protected forms.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../platform/usecase.js';
+import {
+  createTestApp,
+  createUser,
+  publishNow,
+  tokenFor,
+  TEST_PASSWORD,
+  type TestContext,
+} from '../../../test/support/test-app.js';
+import { loadFormStructures } from '../statistics/index.js';
+
+let t: TestContext;
+let editor: { authorization: string };
+const EVIL = `<script>alert(1)</script>"'&`;
+
+function r1(scale = 1) {
+  const table: Record<string, (number | null)[]> = {
+    '1': [10 * scale, 3, 12.5],
+    '2': [6 * scale, 2, 7.25],
+    '3': [4 * scale, 1, 5.25],
+    '4': [1, 0, null],
+  };
+  return Object.entries(table).flatMap(([row, vals]) =>
+    vals.map((value, i) => ({ section: 'R1', row, graph: i + 1, value })),
+  );
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await loadFormStructures(t.deps, systemActor('test'), {
+    dir: path.resolve('src/modules/statistics/fixtures/structures'),
+  });
+  editor = await tokenFor(t, 'editor');
+  for (const [period, breakdown, scale] of [
+    ['2023-Q1', '10', 1],
+    ['2024-Q1', '10', 2],
+    ['2024-Q1', '11', 3],
+  ] as const) {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/submissions',
+      headers: editor,
+      payload: { form: '1-p', period, breakdown, values: r1(scale) },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+  }
+  await publishNow(t, '1-p', '2023-Q1');
+  await publishNow(t, '1-p', '2024-Q1');
+});
+afterAll(async () => t.close());
+
+const get = (url: string) => t.app.inject(url);
+
+describe('public pages', () => {
+  it.each(['kk', 'ru', 'en'])(
+    'render in %s with the page language, a skip link and the language switch',
+    async (lang) => {
+      for (const p of [
+        '/',
+        '/forms',
+        '/releases',
+        '/datasets',
+        '/acts',
+        '/calendar',
+        '/calendar/2024',
+        '/about',
+        '/forms/1-p',
+      ]) {
+        const res = await get(`/${lang}${p}`);
+        expect(res.statusCode, `${lang}${p}: ${res.body.slice(0, 300)}`).toBe(200);
+        expect(res.headers['content-type']).toMatch(/^text\/html/);
+        expect(res.body).toContain(`<html lang="${lang}">`);
+        expect(res.body).toContain('href="#main"');
+        // the switch keeps the page
+        for (const other of ['kk', 'ru', 'en'])
+          expect(res.body).toContain(`href="/${other}${p === '/' ? '/' : p}"`);
+      }
+    },
+  );
+
+  it('shows the published table of a region, the republic derived, chart, map and downloads', async () => {
+    const res = await get('/ru/forms/1-p?period=2024-Q1&region=00');
+    const body = res.body;
+    expect(body).toContain('<caption>');
+    expect(body).toContain('<svg');
+    expect(body).toContain('role="img"');
+    expect(body).toContain('format=xlsx');
+    // R1 row 1 graph 1: 20 (region 10) + 30 (region 11) = 50 for the derived republic
+    expect(body).toMatch(/<td class="num">50<\/td>/);
+    expect(body).not.toContain('национальной безопасности'); // the official-use row
+    expect(res.headers.etag).toBeDefined();
+    const again = await t.app.inject({
+      url: '/ru/forms/1-p?period=2024-Q1&region=00',
+      headers: { 'if-none-match': String(res.headers.etag) },
+    });
+    expect(again.statusCode).toBe(304);
+  });
+
+  it('compares with the same period of the previous year, "no data" where it is missing', async () => {
+    const res = await get('/en/forms/1-p?period=2024-Q1&region=11&compare=previous-year');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('no data');
+    const ten = await get('/en/forms/1-p?period=2024-Q1&region=10&compare=previous-year');
+    // region 10: 20 now, 10 a year before: +10, +100 %
+    expect(ten.body).toMatch(/<td class="num">100<\/td>/);
+  });
+
+  it('answers unknown pages and periods with a localised page and the right status', async () => {
+    const missing = await get('/kk/forms/9-Z');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toMatch(/^text\/html/);
+    expect(missing.body).toContain('Бет табылмады');
+    expect((await get('/ru/no-such-page')).body).toContain('Страница не найдена');
+    expect((await get('/en/forms/1-p?period=2030-Q1')).statusCode).toBe(404);
+    const bad = await get('/en/forms/1-p?nonsense=1');
+    expect(bad.statusCode).toBe(422);
+    expect(bad.headers['content-type']).toMatch(/^text\/html/);
+    // the API keeps problem+json
+    expect((await get('/api/v1/nothing')).headers['content-type']).toMatch(/problem\+json/);
+  });
+
+  it('never renders what a user types unescaped', async () => {
+    const res = await get(`/en/?q=${encodeURIComponent(EVIL)}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain('<script>alert(1)</script>');
+    expect(res.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    const found = await get('/ru/?q=1-%D0%9F');
+    expect(found.body).toContain('/ru/forms/1-p');
+  });
+
+  it('has a sitemap of the published pages', async () => {
+    const res = await get('/sitemap.xml');
+    expect(res.body).toContain('<loc>http://localhost:8080/kk/forms/1-p</loc>');
+  });
+});
+
+describe('the staff area', () => {
+  it('signs in, shows the schedule, and approves only with the CSRF token', async () => {
+    await createUser(t, 'web-editor', 'editor');
+    expect((await get('/kk/staff')).body).toContain('name="password"');
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/en/staff/sign-in',
+      payload: 'login=web-editor&password=nope',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.body).toContain('The login or password is wrong.');
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: '/en/staff/sign-in',
+      payload: `login=web-editor&password=${encodeURIComponent(TEST_PASSWORD)}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(signIn.statusCode).toBe(303);
+    const cookie = `zanstat_session=${signIn.cookies.find((c) => c.name === 'zanstat_session')!.value}`;
+    const schedule = await t.app.inject({
+      url: '/en/staff?from=2024-04-01&to=2024-12-31&form=1-p',
+      headers: { cookie },
+    });
+    expect(schedule.statusCode).toBe(200);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(schedule.body)?.[1];
+    expect(csrf).toBeDefined();
+    const form = { 'content-type': 'application/x-www-form-urlencoded', cookie };
+    const noToken = await t.app.inject({
+      method: 'POST',
+      url: '/en/staff/releases/1-p/2024-Q2/reschedule',
+      payload: 'date=2024-07-25&reason=late',
+      headers: form,
+    });
+    expect(noToken.statusCode).toBe(403);
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/en/staff/releases/1-p/2024-Q2/reschedule',
+      payload: `date=2024-07-25&reason=${encodeURIComponent(EVIL)}&_csrf=${csrf}`,
+      headers: form,
+    });
+    expect(ok.statusCode, ok.body.slice(0, 500)).toBe(200);
+    expect(ok.body).toContain('Done.');
+    // the reason is public, and shown escaped
+    const cal = await get('/en/releases?from=2024-07-01&to=2024-07-31');
+    expect(cal.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(cal.body).not.toContain(EVIL);
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/en/staff/releases/1-p/2024-Q1/approve',
+      payload: `_csrf=${csrf}`,
+      headers: form,
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('already published');
+  });
+});

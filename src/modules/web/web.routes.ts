@@ -1,0 +1,236 @@
+// The portal's public pages, rendered on the server in Kazakh, Russian and English under /kk, /ru
+// and /en. A page of published figures is rendered once per (publications, query, language) and
+// served as bytes with an ETag, like the API; errors on pages are localised HTML pages.
+import { Type } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { currentCatalog, findFormVersions, inForceOn } from '../catalog/index.js';
+import { listReleases, publishedPeriodsOf, PublishedCache, sendCached } from '../publishing/index.js';
+import { localDateOf } from '../../platform/clock.js';
+import { notFound } from '../../platform/errors/index.js';
+import type { Config } from '../../platform/config.js';
+import type { HttpApp, Problem } from '../../platform/http/index.js';
+import { anonymousActor, type Deps } from '../../platform/usecase.js';
+import { html } from './html.js';
+import { isLang, translator, type Lang, type MessageKey } from './i18n.js';
+import { link, page, type PageInput } from './layout.js';
+import { formPage } from './pages/form.js';
+import {
+  aboutPage,
+  actsPage,
+  calendarPage,
+  datasetsPage,
+  defaultRange,
+  formsPage,
+  homePage,
+  releasesPage,
+  search,
+} from './pages/public.js';
+import { SITE_CSS } from './site.css.js';
+import { registerStaffPages } from './staff.routes.js';
+
+const LangParams = Type.Object({ lang: Type.String({ maxLength: 2 }) });
+const HTML = 'text/html; charset=utf-8';
+
+/** A page's language from its path, or null when the path is not a page of the portal. */
+function langOfPath(url: string): Lang | null {
+  const m = /^\/(kk|ru|en)(\/|$|\?)/.exec(url);
+  return m ? (m[1] as Lang) : null;
+}
+
+export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): void {
+  const cache = new PublishedCache(Math.max(16, Math.floor(config.publishedCacheMb / 4)) * 1024 * 1024);
+  const css = Buffer.from(SITE_CSS);
+
+  const render = (lang: Lang, input: Omit<PageInput, 't'>): string => page({ t: translator(lang), ...input });
+  const pathOf = (req: FastifyRequest) => req.url.replace(/^\/(kk|ru|en)/, '') || '/';
+
+  // Errors on pages: the same problem, as a page in the page's language.
+  app.htmlErrorPage = (problem: Problem, req: FastifyRequest) => {
+    const lang = langOfPath(req.url) ?? (req.url === '/' ? 'kk' : null);
+    if (!lang) return null;
+    const t = translator(lang);
+    const [titleKey, textKey]: [MessageKey, MessageKey] =
+      problem.status === 404
+        ? ['notFoundTitle', 'notFoundText']
+        : problem.status < 500
+          ? ['badRequestTitle', 'errorText']
+          : ['errorTitle', 'errorText'];
+    return render(lang, {
+      title: t.t(titleKey),
+      path: pathOf(req),
+      body: html`<h1>${t.t(titleKey)}</h1><p>${t.t(textKey)}</p>
+        ${problem.status < 500 && problem.status !== 404 ? html`<p lang="en">${problem.detail ?? problem.title}</p>` : null}
+        <p><a href="${link(lang, '/')}">${t.t('backHome')}</a></p>`,
+    });
+  };
+
+  const langOf = (req: FastifyRequest): Lang => {
+    const l = (req.params as { lang: string }).lang;
+    if (!isLang(l)) throw notFound('The page', 'page_not_found');
+    return l;
+  };
+  const sendPage = (reply: FastifyReply, body: string, status = 200) =>
+    reply.status(status).type(HTML).header('cache-control', 'no-cache').send(body);
+
+  app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/kk/', 302));
+  app.get('/assets/site.css', { schema: { hide: true } }, async (_req, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css),
+  );
+
+  app.get(
+    '/:lang/',
+    {
+      schema: {
+        hide: true,
+        params: LangParams,
+        querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 200 })) }),
+      },
+    },
+    async (req, reply) => {
+      const lang = langOf(req);
+      const t = translator(lang);
+      const now = deps.clock.now();
+      const today = localDateOf(now);
+      const snapshot = await currentCatalog(deps.db);
+      const { from, to } = defaultRange(today);
+      const { releases } = await listReleases(deps, anonymousActor, {
+        from: `${Number(today.slice(0, 4)) - 3}-01-01`,
+        to,
+        lateFromPeriod: config.lateFromPeriod,
+      });
+      const latest = releases
+        .filter((r) => r.publishedAt)
+        .sort((a, b) => (a.publishedAt! < b.publishedAt! ? 1 : -1))
+        .slice(0, 8);
+      const next = releases.filter((r) => !r.publishedAt && r.plannedDate >= today).slice(0, 8);
+      const q = (req.query as { q?: string }).q?.trim() ?? '';
+      void from;
+      return sendPage(
+        reply,
+        render(lang, {
+          title: t.t('navHome'),
+          path: pathOf(req),
+          nav: 'home',
+          body: homePage(t, latest, next, q, search(snapshot, q, t, today)),
+        }),
+      );
+    },
+  );
+
+  app.get(
+    '/:lang/forms/:code',
+    {
+      schema: {
+        hide: true,
+        params: Type.Object({ lang: Type.String({ maxLength: 2 }), code: Type.String({ maxLength: 100 }) }),
+        querystring: Type.Object(
+          {
+            period: Type.Optional(Type.String({ maxLength: 10 })),
+            section: Type.Optional(Type.String({ maxLength: 20 })),
+            region: Type.Optional(Type.String({ maxLength: 20 })),
+            row: Type.Optional(Type.String({ maxLength: 20 })),
+            graph: Type.Optional(Type.String({ maxLength: 4 })),
+            compare: Type.Optional(Type.String({ maxLength: 20 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req, reply) => {
+      const lang = langOf(req);
+      const t = translator(lang);
+      const snapshot = await currentCatalog(deps.db);
+      const form = findFormVersions(snapshot.catalog, (req.params as { code: string }).code).at(-1);
+      if (!form) throw notFound('The page', 'page_not_found');
+      const periods = await publishedPeriodsOf(deps.db, form.id, deps.clock.now());
+      const key = [
+        'form',
+        lang,
+        form.id,
+        JSON.stringify(req.query),
+        periods.map((p) => p.publication.id).join('.'),
+        snapshot.revision,
+      ].join('|');
+      const entry = await cache.getOrRender(key, async () => {
+        const p = await formPage(deps, snapshot.catalog, form, req.query as Record<string, string>, t);
+        return {
+          body: Buffer.from(render(lang, { title: p.title, path: pathOf(req), nav: 'forms', body: p.body })),
+          type: HTML,
+          fileName: null,
+        };
+      });
+      return sendCached(cache, entry, req, reply);
+    },
+  );
+
+  const simple = (
+    path: string,
+    nav: PageInput['nav'],
+    titleKey: MessageKey,
+    body: (lang: Lang, req: FastifyRequest) => Promise<ReturnType<typeof html>>,
+  ) =>
+    app.get(`/:lang${path}`, { schema: { hide: true } }, async (req, reply) => {
+      const lang = langOf(req);
+      return sendPage(
+        reply,
+        render(lang, {
+          title: translator(lang).t(titleKey),
+          path: pathOf(req),
+          nav,
+          body: await body(lang, req),
+        }),
+      );
+    });
+
+  simple('/forms', 'forms', 'forms', async (lang) =>
+    formsPage(translator(lang), await currentCatalog(deps.db), localDateOf(deps.clock.now())),
+  );
+  simple('/datasets', 'datasets', 'datasets', async (lang) =>
+    datasetsPage(translator(lang), await currentCatalog(deps.db), localDateOf(deps.clock.now())),
+  );
+  simple('/acts', 'acts', 'acts', async (lang) => actsPage(translator(lang), await currentCatalog(deps.db)));
+  simple('/about', 'about', 'about', async (lang) => aboutPage(translator(lang)));
+  simple('/calendar', 'calendar', 'workingDays', async (lang) =>
+    calendarPage(
+      translator(lang),
+      await currentCatalog(deps.db),
+      Number(localDateOf(deps.clock.now()).slice(0, 4)),
+    ),
+  );
+  simple('/calendar/:year', 'calendar', 'workingDays', async (lang, req) => {
+    const year = Number((req.params as { year: string }).year);
+    if (!/^\d{4}$/.test((req.params as { year: string }).year) || year < 2000 || year > 2100)
+      throw notFound('The page', 'page_not_found');
+    return calendarPage(translator(lang), await currentCatalog(deps.db), year);
+  });
+  simple('/releases', 'releases', 'releaseCalendar', async (lang, req) => {
+    const today = localDateOf(deps.clock.now());
+    const q = req.query as { from?: string; to?: string };
+    const range = defaultRange(today);
+    const from = q.from || range.from;
+    const to = q.to || range.to;
+    const { releases } = await listReleases(deps, anonymousActor, {
+      from,
+      to,
+      lateFromPeriod: config.lateFromPeriod,
+    });
+    return releasesPage(translator(lang), releases, from, to);
+  });
+
+  app.get('/sitemap.xml', { schema: { hide: true } }, async (_req, reply) => {
+    const base = config.publicBaseUrl.replace(/\/+$/, '');
+    const snapshot = await currentCatalog(deps.db);
+    const today = localDateOf(deps.clock.now());
+    const paths = ['/', '/forms', '/releases', '/datasets', '/acts', '/calendar', '/about'];
+    for (const f of inForceOn(snapshot.catalog.forms, today)) {
+      if ((await publishedPeriodsOf(deps.db, f.id, deps.clock.now())).length) paths.push(`/forms/${f.slug}`);
+    }
+    const urls = paths.flatMap((p) => (['kk', 'ru', 'en'] as const).map((l) => `${base}${link(l, p)}`));
+    const body = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls
+      .map((u) => `  <url><loc>${html`${u}`.text}</loc></url>`)
+      .join('\n')}\n</urlset>\n`;
+    return reply.type('application/xml; charset=utf-8').send(body);
+  });
+
+  registerStaffPages(app, deps, config, render);
+}
