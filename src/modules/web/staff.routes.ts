@@ -39,7 +39,18 @@ function problemsList(err: DomainError, t: Translator): SafeHtml {
 }
 
 export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, render: Render): void {
-  void app.register(multipart, { limits: { fileSize: config.bodyLimitBytes, files: 1 } });
+  // The upload's fields (its CSRF token among them) are parsed before the handlers run, so that the
+  // session's CSRF check sees them; the file is kept with its name.
+  void app.register(multipart, {
+    limits: { fileSize: config.bodyLimitBytes, files: 1 },
+    attachFieldsToBody: 'keyValues',
+    onFile: async (part) => {
+      (part as unknown as { value: unknown }).value = {
+        fileName: part.filename,
+        data: await part.toBuffer(),
+      };
+    },
+  });
   const langOf = (req: FastifyRequest): Lang => {
     const l = (req.params as { lang: string }).lang;
     return isLang(l) ? l : 'kk';
@@ -259,7 +270,8 @@ export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, ren
         nav: 'staff',
         user,
         body: html`<h1>${t.t('upload')}</h1>${result}
-        <form class="stack" method="post" enctype="multipart/form-data" action="${link(lang, '/staff/upload')}?_csrf=${encodeURIComponent(user.csrf)}">
+        <form class="stack" method="post" enctype="multipart/form-data" action="${link(lang, '/staff/upload')}">
+          <input type="hidden" name="_csrf" value="${user.csrf}">
           <label>${t.t('form')}<input type="text" name="form" maxlength="100"></label>
           <label>${t.t('period')}<input type="text" name="period" maxlength="10" placeholder="2024-03"></label>
           <label>${t.t('region')}<input type="text" name="breakdown" maxlength="20"></label>
@@ -278,15 +290,12 @@ export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, ren
   app.post('/:lang/staff/upload', { schema: { hide: true, params: P } }, async (req, reply) => {
     if (!staffOnly(req)) return signInPage(req, reply, null, 401);
     const t = translator(langOf(req));
+    const body = (req.body ?? {}) as Record<string, unknown>;
     const fields: Record<string, string> = {};
-    let file: Buffer | null = null;
-    let fileName = '';
-    for await (const part of req.parts()) {
-      if (part.type === 'file') {
-        file = await part.toBuffer();
-        fileName = part.filename;
-      } else fields[part.fieldname] = String(part.value ?? '').trim();
-    }
+    for (const [k, v] of Object.entries(body)) if (typeof v === 'string') fields[k] = v.trim();
+    const upload = body.file as { fileName: string; data: Buffer } | undefined;
+    const file = upload?.data ?? null;
+    const fileName = upload?.fileName ?? '';
     try {
       if (!file) throw new DomainError('invalid_input', 'file_required', 'Choose a file.', []);
       const opt = (k: string) => fields[k] || undefined;

@@ -194,5 +194,25 @@ describe('the staff area', () => {
     });
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toContain('already published');
+
+    // Markup typed into every field of the upload comes back escaped in the report.
+    const boundary = '----zanstat-test';
+    const field = (name: string, value: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const body =
+      field('_csrf', csrf!) +
+      ['form', 'period', 'breakdown', 'reason'].map((n) => field(n, EVIL)).join('') +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${'x<b>.csv'}"\r\nContent-Type: text/csv\r\n\r\n` +
+      `section,row,graph,breakdown,value\r\nR1,1,1,${EVIL},1\r\n--${boundary}--\r\n`;
+    const upload = await t.app.inject({
+      method: 'POST',
+      url: '/en/staff/upload',
+      payload: body,
+      headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    expect(upload.statusCode, upload.body.slice(0, 300)).toBe(422);
+    expect(upload.body).toContain('Refused: nothing was stored.');
+    expect(upload.body).not.toContain('<script>alert(1)</script>');
+    expect(upload.body).not.toContain('x<b>');
   });
 });
