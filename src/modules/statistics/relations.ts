@@ -119,3 +119,149 @@ export function checkRelations(
   }
   return out;
 }
+
+/**
+ * Where a section's cells are in a flat grid: row index × width + graph − 1, the width being the
+ * highest graph number. Kept per section object: structures are immutable once loaded and cached
+ * by their content hash, so a submission does not rebuild the indexes of a 422-row section.
+ */
+export interface SectionLayout {
+  section: Section;
+  rows: ReadonlyMap<string, number>;
+  graphs: ReadonlyMap<number, Section['graphs'][number]>;
+  width: number;
+}
+
+const layouts = new WeakMap<Section, SectionLayout>();
+
+export function sectionLayout(section: Section): SectionLayout {
+  let layout = layouts.get(section);
+  if (!layout) {
+    layout = {
+      section,
+      rows: new Map(section.rows.map((r, i) => [r.code, i])),
+      graphs: new Map(section.graphs.map((g) => [g.n, g])),
+      width: Math.max(...section.graphs.map((g) => g.n)),
+    };
+    layouts.set(section, layout);
+  }
+  return layout;
+}
+
+// A relation compiled against its section's layout: each comparison it makes, with its cells
+// resolved to grid positions (−1: a cell outside the grid, which reads as 0).
+interface CompiledCheck {
+  relation: string;
+  /** the sum relations: |total − Σ parts| ≤ ε; not-greater: total (left) − parts[0] (right) ≤ ε */
+  sum: boolean;
+  total: number;
+  parts: number[];
+  row: string;
+  graph: number;
+  message: (expected: number, actual: number) => string;
+}
+
+const compiled = new WeakMap<Section, CompiledCheck[]>();
+
+function compile(layout: SectionLayout): CompiledCheck[] {
+  const { section, rows, width } = layout;
+  const pos = (row: string, graph: number): number => {
+    const i = rows.get(row);
+    return i !== undefined && graph <= width ? i * width + graph - 1 : -1;
+  };
+  const out: CompiledCheck[] = [];
+  for (const relation of section.relations) {
+    switch (relation.kind) {
+      case 'sum-of-rows': {
+        const parts = relation.parts.join(' + ');
+        for (const g of relation.graphs ?? integerGraphs(section))
+          out.push({
+            relation: relation.id,
+            sum: true,
+            total: pos(relation.total, g),
+            parts: relation.parts.map((r) => pos(r, g)),
+            row: relation.total,
+            graph: g,
+            message: (sum, total) =>
+              `row ${relation.total} must equal rows ${parts} (${sum}) in graph ${g}, but is ${total}`,
+          });
+        break;
+      }
+      case 'sum-of-graphs': {
+        const parts = relation.parts.join(' + ');
+        for (const r of relation.rows ?? section.rows.map((x) => x.code))
+          out.push({
+            relation: relation.id,
+            sum: true,
+            total: pos(r, relation.total),
+            parts: relation.parts.map((g) => pos(r, g)),
+            row: r,
+            graph: relation.total,
+            message: (sum, total) =>
+              `graph ${relation.total} must equal graphs ${parts} (${sum}) in row ${r}, but is ${total}`,
+          });
+        break;
+      }
+      case 'not-greater': {
+        const { left, right } = relation;
+        const pairs: [string, number, string, number][] = [];
+        if (
+          left.row !== undefined &&
+          left.graph !== undefined &&
+          right.row !== undefined &&
+          right.graph !== undefined
+        ) {
+          pairs.push([left.row, left.graph, right.row, right.graph]);
+        } else if (left.graph !== undefined && right.graph !== undefined) {
+          for (const r of relation.rows ?? section.rows.map((x) => x.code))
+            pairs.push([r, left.graph, r, right.graph]);
+        } else if (left.row !== undefined && right.row !== undefined) {
+          for (const g of integerGraphs(section)) pairs.push([left.row, g, right.row, g]);
+        }
+        for (const [lr, lg, rr, rg] of pairs)
+          out.push({
+            relation: relation.id,
+            sum: false,
+            total: pos(lr, lg),
+            parts: [pos(rr, rg)],
+            row: lr,
+            graph: lg,
+            message: (r, l) => `row ${lr} graph ${lg} (${l}) must not exceed row ${rr} graph ${rg} (${r})`,
+          });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Every violation of a section's relations, its values given as a grid laid out by
+ * `sectionLayout` (null = empty = 0). The same violations, in the same order and with the same
+ * messages, as `checkRelations` on those values; the sums add in the same order.
+ */
+export function checkSectionGrid(
+  layout: SectionLayout,
+  values: readonly (number | null)[],
+): RelationViolation[] {
+  let checks = compiled.get(layout.section);
+  if (!checks) compiled.set(layout.section, (checks = compile(layout)));
+  const out: RelationViolation[] = [];
+  const at = (i: number): number => (i < 0 ? 0 : (values[i] ?? 0));
+  for (const c of checks) {
+    const actual = at(c.total);
+    let expected = 0;
+    for (const p of c.parts) expected += at(p);
+    if (c.sum ? Math.abs(actual - expected) > EPSILON : actual - expected > EPSILON)
+      out.push({
+        relation: c.relation,
+        section: layout.section.id,
+        row: c.row,
+        graph: c.graph,
+        expected,
+        actual,
+        message: c.message(expected, actual),
+      });
+  }
+  return out;
+}

@@ -264,6 +264,24 @@ export async function insertRevision(trx: Trx, r: NewRevision): Promise<number> 
   return row.id;
 }
 
+/**
+ * The text of a `numeric[]` literal: `{12,0.5,NULL}`, graph n at index n. A number is written as
+ * JavaScript writes it (the shortest text that reads back as the same double), which `numeric`
+ * reads exactly; a value that is neither a finite number nor null cannot come from validation
+ * and is refused rather than stored as something else.
+ */
+function numericArrayLiteral(vals: readonly (number | null)[]): string {
+  let text = '{';
+  for (let i = 0; i < vals.length; i++) {
+    const v = vals[i];
+    if (i > 0) text += ',';
+    if (v === null) text += 'NULL';
+    else if (typeof v === 'number' && Number.isFinite(v)) text += String(v);
+    else throw new Error(`a stored value must be a finite number or null, not ${String(v)}`);
+  }
+  return `${text}}`;
+}
+
 /** Rows of a revision: one array of values per (section, row), inserted in one statement per batch. */
 export async function insertRows(
   trx: Trx,
@@ -272,10 +290,18 @@ export async function insertRows(
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += 1000) {
     const batch = rows.slice(i, i + 1000);
+    const sections: string[] = [];
+    const codes: string[] = [];
+    const literals: string[] = [];
+    for (const b of batch) {
+      sections.push(b.section);
+      codes.push(b.row);
+      literals.push(numericArrayLiteral(b.vals));
+    }
     await sql`
       INSERT INTO stat_rows (revision_id, section, row_code, vals)
       SELECT ${revisionId}, s, r, v::numeric[]
-      FROM unnest(${batch.map((b) => b.section)}::text[], ${batch.map((b) => b.row)}::text[], ${batch.map((b) => JSON.stringify(b.vals).replace(/^\[/, '{').replace(/\]$/, '}').replace(/null/g, 'NULL'))}::text[]) AS t(s, r, v)
+      FROM unnest(${sections}::text[], ${codes}::text[], ${literals}::text[]) AS t(s, r, v)
     `.execute(trx);
   }
 }

@@ -271,7 +271,10 @@ export const submitFigures = command({
     if (problems.length)
       throw rejected(problems.slice(0, MAX_PROBLEMS), more + Math.max(0, problems.length - MAX_PROBLEMS));
 
+    // The journal entries are written once every part is stored: appending takes the journal's
+    // lock until commit, which then covers only the entries, not the parts' rows.
     const accepted: AcceptedRevision[] = [];
+    const entries: Parameters<typeof ctx.record>[0][] = [];
     for (const { part, rows } of checkedParts) {
       const current = await repo.lockCurrentRevision(ctx.trx, form.id, periodText, part.breakdown);
       if (current && !input.reason?.trim()) {
@@ -307,7 +310,7 @@ export const submitFigures = command({
         origin: input.origin ?? 'submitted',
       });
       await repo.insertRows(ctx.trx, id, rows.rows);
-      await ctx.record({
+      entries.push({
         action: revision === 1 ? 'statistics.submission.accepted' : 'statistics.submission.revised',
         objectType: 'stat_revision',
         objectId: String(id),
@@ -329,6 +332,7 @@ export const submitFigures = command({
         supersedes: current?.id ?? null,
       });
     }
+    for (const entry of entries) await ctx.record(entry);
     return { form: form.id, code, period: periodText, revisions: accepted };
   },
 });

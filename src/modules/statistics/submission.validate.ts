@@ -2,8 +2,8 @@
 // row and graph; a non-negative whole number where a count belongs; no cell twice), then the
 // control relations on all of it. Every problem is addressed to its cell; nothing is stored
 // unless there is none.
-import { checkRelations } from './relations.js';
-import type { FormStructure, Section } from './structure.schema.js';
+import { checkSectionGrid, sectionLayout, type SectionLayout } from './relations.js';
+import type { FormStructure } from './structure.schema.js';
 
 export interface SubmittedValue {
   section: string;
@@ -51,61 +51,72 @@ export function validateSubmission(
 ): { ok: true; result: ValidatedRows } | { ok: false; problems: CellProblem[]; more: number } {
   const problems: CellProblem[] = [];
   // Cells are indexed by position (row index × width + graph − 1), not by text keys: a whole
-  // national report is millions of values.
+  // national report is millions of values. The layouts are kept per structure; a grid is made
+  // only for a section the submission names (one region's R1 is 13,000 cells, all of 1-М 217,000).
   interface Grid {
-    section: Section;
-    rows: Map<string, number>;
-    graphs: Map<number, Section['graphs'][number]>;
-    width: number;
+    layout: SectionLayout;
     values: (number | null)[];
     refs: (string | undefined)[];
-    present: boolean;
   }
+  const sections = layoutsOf(structure);
   const grids = new Map<string, Grid>();
-  for (const s of structure.sections) {
-    const width = Math.max(...s.graphs.map((g) => g.n));
-    grids.set(s.id, {
-      section: s,
-      rows: new Map(s.rows.map((r, i) => [r.code, i])),
-      graphs: new Map(s.graphs.map((g) => [g.n, g])),
-      width,
-      values: new Array<number | null>(s.rows.length * width).fill(null),
-      refs: new Array<string | undefined>(s.rows.length * width),
-      present: false,
-    });
-  }
+  const gridOf = (id: string): Grid | undefined => {
+    let g = grids.get(id);
+    if (!g) {
+      const layout = sections.get(id);
+      if (!layout) return undefined;
+      const size = layout.section.rows.length * layout.width;
+      g = {
+        layout,
+        values: new Array<number | null>(size).fill(null),
+        refs: new Array<string | undefined>(size).fill(undefined),
+      };
+      grids.set(id, g);
+    }
+    return g;
+  };
   const cell = (v: SubmittedValue) => `${v.section} row ${v.row} graph ${v.graph}`;
+  const where = (v: SubmittedValue) => ({ pointer: v.ref, section: v.section, row: v.row, graph: v.graph });
   let valueCount = 0;
+  let lastId: string | undefined;
+  let last: Grid | undefined;
   for (const v of values) {
-    const where = { pointer: v.ref, section: v.section, row: v.row, graph: v.graph };
-    const s = grids.get(v.section);
+    if (v.section !== lastId) {
+      lastId = v.section;
+      last = gridOf(v.section);
+    }
+    const s = last;
     if (!s) {
       problems.push({
-        ...where,
+        ...where(v),
         code: 'unknown_section',
         message: `${structure.form} has no section "${v.section}"`,
       });
       continue;
     }
-    const rowIndex = s.rows.get(v.row);
+    const rowIndex = s.layout.rows.get(v.row);
     if (rowIndex === undefined) {
-      problems.push({ ...where, code: 'unknown_row', message: `section ${v.section} has no row "${v.row}"` });
+      problems.push({
+        ...where(v),
+        code: 'unknown_row',
+        message: `section ${v.section} has no row "${v.row}"`,
+      });
       continue;
     }
-    const graph = s.graphs.get(v.graph);
+    const graph = s.layout.graphs.get(v.graph);
     if (!graph) {
       problems.push({
-        ...where,
+        ...where(v),
         code: 'unknown_graph',
         message: `section ${v.section} has no graph ${v.graph}`,
       });
       continue;
     }
-    const at = rowIndex * s.width + v.graph - 1;
+    const at = rowIndex * s.layout.width + v.graph - 1;
     const earlier = s.refs[at];
     if (earlier !== undefined) {
       problems.push({
-        ...where,
+        ...where(v),
         code: 'duplicate_cell',
         message: `${cell(v)} is given twice (also at ${earlier})`,
       });
@@ -115,41 +126,42 @@ export function validateSubmission(
     const n = parseNumber(v.value);
     if (n === undefined) {
       problems.push({
-        ...where,
+        ...where(v),
         code: 'not_a_number',
         message: `${cell(v)}: "${String(v.value)}" is not a number`,
       });
       continue;
     }
     if (n !== null && n < 0) {
-      problems.push({ ...where, code: 'negative', message: `${cell(v)}: ${n} is negative` });
+      problems.push({ ...where(v), code: 'negative', message: `${cell(v)}: ${n} is negative` });
       continue;
     }
     if (n !== null && graph.valueType === 'integer' && !Number.isInteger(n)) {
       problems.push({
-        ...where,
+        ...where(v),
         code: 'not_a_whole_number',
         message: `${cell(v)}: ${n} is not a whole number (a count)`,
       });
       continue;
     }
     s.values[at] = n;
-    s.present = true;
     if (n !== null) valueCount++;
   }
   if (values.length === 0)
     problems.push({ pointer: '/values', code: 'empty_submission', message: 'the submission holds no value' });
-  if (problems.length === 0) {
-    const lookup = (section: string, row: string, graph: number): number => {
-      const g = grids.get(section);
-      const i = g?.rows.get(row);
-      return g && i !== undefined && graph <= g.width ? (g.values[i * g.width + graph - 1] ?? 0) : 0;
-    };
-    const present = new Set([...grids.values()].filter((g) => g.present).map((g) => g.section.id));
-    for (const v of checkRelations(structure, lookup, present)) {
-      const g = grids.get(v.section);
-      const i = g?.rows.get(v.row);
-      const ref = g && i !== undefined ? g.refs[i * g.width + v.graph - 1] : undefined;
+  // Without problems, every grid made holds at least one accepted value (its section is present).
+  // Sections are checked and stored in the structure's order.
+  const present: Grid[] = [];
+  if (problems.length === 0)
+    for (const layout of sections.values()) {
+      const g = grids.get(layout.section.id);
+      if (g) present.push(g);
+    }
+  for (const g of present) {
+    const { rows, width } = g.layout;
+    for (const v of checkSectionGrid(g.layout, g.values)) {
+      const i = rows.get(v.row);
+      const ref = i !== undefined ? g.refs[i * width + v.graph - 1] : undefined;
       problems.push({
         pointer: ref ?? `${v.section} row ${v.row} graph ${v.graph}`,
         code: 'control_relation',
@@ -169,12 +181,28 @@ export function validateSubmission(
 
   // One array per (section, row): graph n at index n - 1.
   const rows: ValidatedRows['rows'] = [];
-  for (const g of grids.values()) {
-    if (!g.present) continue;
-    g.section.rows.forEach((r, i) => {
-      const vals = g.values.slice(i * g.width, (i + 1) * g.width);
-      if (vals.some((x) => x !== null)) rows.push({ section: g.section.id, row: r.code, vals });
+  for (const g of present) {
+    const { section, width } = g.layout;
+    section.rows.forEach((r, i) => {
+      const from = i * width;
+      for (let j = from; j < from + width; j++)
+        if (g.values[j] !== null) {
+          rows.push({ section: section.id, row: r.code, vals: g.values.slice(from, from + width) });
+          break;
+        }
     });
   }
   return { ok: true, result: { rows, valueCount } };
+}
+
+const structureLayouts = new WeakMap<FormStructure, Map<string, SectionLayout>>();
+
+/** The layouts of a structure's sections by id (a later section of the same id wins, in the first's place). */
+function layoutsOf(structure: FormStructure): Map<string, SectionLayout> {
+  let m = structureLayouts.get(structure);
+  if (!m) {
+    m = new Map(structure.sections.map((s) => [s.id, sectionLayout(s)]));
+    structureLayouts.set(structure, m);
+  }
+  return m;
 }
