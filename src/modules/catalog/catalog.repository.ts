@@ -43,6 +43,15 @@ export async function readRevision(db: Queryable): Promise<number> {
   return Number(row.revision);
 }
 
+/** The revision, and which database it is of (a transaction and its pool name the same one). */
+export async function readRevisionOfDatabase(db: Queryable): Promise<{ revision: number; database: string }> {
+  const row = await db
+    .selectFrom('catalog_state')
+    .select(['revision', sql<string>`current_database() || ':' || coalesce(inet_server_port()::text, '')`.as('database')])
+    .executeTakeFirstOrThrow();
+  return { revision: Number(row.revision), database: row.database };
+}
+
 /** Locks the catalogue for a change; returns the revision to bump. */
 export async function lockCatalogState(trx: Trx): Promise<number> {
   const row = await trx.selectFrom('catalog_state').select('revision').forUpdate().executeTakeFirstOrThrow();

@@ -125,15 +125,21 @@ export const putCalendarTransfers = command({
   },
 });
 
-const snapshots = new WeakMap<object, CatalogSnapshot>();
+const snapshots = new Map<string, CatalogSnapshot>();
 
-/** The catalogue in use, cached per database until its revision changes (any instance may change it). */
+/**
+ * The catalogue in use, cached per database until its revision changes (any instance may change
+ * it). Keyed by the database's name, not the connection object, so that a transaction hits the
+ * cache its pool filled.
+ */
 export async function currentCatalog(db: Queryable): Promise<CatalogSnapshot> {
-  const revision = await repo.readRevision(db);
-  const cached = snapshots.get(db);
+  const { revision, database } = await repo.readRevisionOfDatabase(db);
+  const cached = snapshots.get(database);
   if (cached && cached.revision === revision) return cached;
   const snapshot = snapshotFromEntries(revision, await repo.findEntries(db));
-  snapshots.set(db, snapshot);
+  // What a transaction read may yet be rolled back (a catalogue load that fails): only committed
+  // state, read outside a transaction, is kept.
+  if (!db.isTransaction) snapshots.set(database, snapshot);
   return snapshot;
 }
 
