@@ -47,7 +47,10 @@ export async function readRevision(db: Queryable): Promise<number> {
 export async function readRevisionOfDatabase(db: Queryable): Promise<{ revision: number; database: string }> {
   const row = await db
     .selectFrom('catalog_state')
-    .select(['revision', sql<string>`current_database() || ':' || coalesce(inet_server_port()::text, '')`.as('database')])
+    .select([
+      'revision',
+      sql<string>`current_database() || ':' || coalesce(inet_server_port()::text, '')`.as('database'),
+    ])
     .executeTakeFirstOrThrow();
   return { revision: Number(row.revision), database: row.database };
 }
