@@ -22,6 +22,7 @@ import { html, type SafeHtml } from './html.js';
 import { isLang, translator, type Lang, type Translator } from './i18n.js';
 import { link, type PageInput } from './layout.js';
 import { defaultRange, statusBadge } from './pages/public.js';
+import { registerJournalPage } from './staff.journal.js';
 
 type Render = (lang: Lang, input: Omit<PageInput, 't'>) => string;
 const HTML = 'text/html; charset=utf-8';
@@ -137,7 +138,7 @@ export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, ren
         nav: 'staff',
         user,
         body: html`<h1>${t.t('schedule')}</h1>${message}
-        <p><a href="${link(lang, '/staff/upload')}">${t.t('upload')}</a></p>
+        <p><a href="${link(lang, '/staff/upload')}">${t.t('upload')}</a> · <a href="${link(lang, '/staff/journal')}">${t.t('journal')}</a></p>
         <form class="pickers" method="get" action="${link(lang, '/staff')}">
           <label>${t.t('from')}<input type="date" name="from" value="${from}"></label>
           <label>${t.t('to')}<input type="date" name="to" value="${to}"></label>
@@ -270,18 +271,22 @@ export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, ren
         nav: 'staff',
         user,
         body: html`<h1>${t.t('upload')}</h1>${result}
-        <form class="stack" method="post" enctype="multipart/form-data" action="${link(lang, '/staff/upload')}">
+        <form class="stack" data-upload method="post" enctype="multipart/form-data" action="${link(lang, '/staff/upload')}">
           <input type="hidden" name="_csrf" value="${user.csrf}">
           <label>${t.t('form')}<input type="text" name="form" maxlength="100"></label>
           <label>${t.t('period')}<input type="text" name="period" maxlength="10" placeholder="2024-03"></label>
           <label>${t.t('region')}<input type="text" name="breakdown" maxlength="20"></label>
           <label>${t.t('reason')}<input type="text" name="reason" maxlength="2000"></label>
           <label>${t.t('file')}<input type="file" name="file" required accept=".xlsx,.csv"></label>
-          <button type="submit">${t.t('uploadButton')}</button></form>`,
+          <progress max="100" value="0" hidden aria-label="${t.t('upload')}"></progress>
+          <button type="submit">${t.t('uploadButton')}</button></form>
+          <script src="/assets/upload.js" defer></script>`,
       }),
       status,
     );
   };
+
+  registerJournalPage(app, deps, render);
 
   app.get('/:lang/staff/upload', { schema: { hide: true, params: P } }, async (req, reply) =>
     staffOnly(req) ? uploadPage(req, reply, null) : signInPage(req, reply, null, 401),

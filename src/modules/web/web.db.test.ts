@@ -216,3 +216,30 @@ describe('the staff area', () => {
     expect(upload.body).not.toContain('x<b>');
   });
 });
+
+describe('the log journal page', () => {
+  it('shows auditors the journal, newest first, and refuses an editor', async () => {
+    const signIn = async (login: string, role: 'auditor' | 'editor') => {
+      await createUser(t, login, role);
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/ru/staff/sign-in',
+        payload: `login=${login}&password=${encodeURIComponent(TEST_PASSWORD)}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      return `zanstat_session=${res.cookies.find((c) => c.name === 'zanstat_session')!.value}`;
+    };
+    const auditor = await signIn('web-auditor', 'auditor');
+    const page = await t.app.inject({
+      url: '/ru/staff/journal?action=publishing.release.published',
+      headers: { cookie: auditor },
+    });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Журнал регистрации');
+    expect(page.body).toContain('1-p/2024-Q1');
+    const editorCookie = await signIn('web-editor-2', 'editor');
+    const refused = await t.app.inject({ url: '/ru/staff/journal', headers: { cookie: editorCookie } });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.headers['content-type']).toMatch(/^text\/html/);
+  });
+});

@@ -26,6 +26,7 @@ import {
   search,
 } from './pages/public.js';
 import { SITE_CSS } from './site.css.js';
+import { UPLOAD_JS } from './upload.js.js';
 import { registerStaffPages } from './staff.routes.js';
 
 const LangParams = Type.Object({ lang: Type.String({ maxLength: 2 }) });
@@ -73,6 +74,13 @@ export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): voi
     reply.status(status).type(HTML).header('cache-control', 'no-cache').send(body);
 
   app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/kk/', 302));
+  const uploadJs = Buffer.from(UPLOAD_JS);
+  app.get('/assets/upload.js', { schema: { hide: true } }, async (_req, reply) =>
+    reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(uploadJs),
+  );
   app.get('/assets/site.css', { schema: { hide: true } }, async (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css),
   );
