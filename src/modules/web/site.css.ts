@@ -31,9 +31,9 @@ h2 { font-size: 1.25rem; margin: 1.75rem 0 .75rem; }
 .meta dt { font-weight: 600; }
 .meta dd { margin: 0; }
 form.pickers { display: flex; flex-wrap: wrap; gap: .75rem 1rem; align-items: flex-end; background: var(--soft); padding: .75rem; border-radius: 6px; }
-form.pickers label, form.stack label { display: flex; flex-direction: column; font-size: .9rem; font-weight: 600; gap: .2rem; }
+form.pickers label, form.stack label { display: flex; flex-direction: column; font-size: .9rem; font-weight: 600; gap: .2rem; max-width: 100%; min-width: 0; }
 form.pickers label.check { flex-direction: row; align-items: center; gap: .4rem; font-weight: 400; }
-select, input, button, textarea { font: inherit; }
+select, input, button, textarea { font: inherit; max-width: 100%; }
 select, input[type=text], input[type=search], input[type=password], input[type=date], input[type=datetime-local], textarea { padding: .35rem .5rem; border: 1px solid #767676; border-radius: 4px; background: #fff; color: var(--ink); }
 button, .button { background: var(--accent); color: var(--accent-ink); border: 0; border-radius: 4px; padding: .45rem 1rem; cursor: pointer; text-decoration: none; display: inline-block; }
 form.stack { display: grid; gap: .75rem; max-width: 32rem; }
@@ -45,9 +45,11 @@ caption { text-align: left; font-weight: 600; padding: .5rem; caption-side: top;
 th, td { border-bottom: 1px solid var(--line); padding: .35rem .5rem; vertical-align: top; }
 thead th { background: var(--soft); text-align: left; position: sticky; top: 0; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+thead th.num { white-space: normal; min-width: 7rem; }
+tbody th[scope=row] { min-width: 14rem; }
 td.nodata { color: var(--muted); font-style: italic; text-align: right; }
 tr.total th, tr.total td { font-weight: 700; }
-th[scope=row] { font-weight: 400; }
+th[scope=row] { font-weight: 400; text-align: left; }
 .indent-1 { padding-left: 1.25rem; } .indent-2 { padding-left: 2.25rem; } .indent-3 { padding-left: 3.25rem; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 1rem; list-style: none; padding: 0; }
 .cards li { border: 1px solid var(--line); border-radius: 6px; padding: .75rem; }

@@ -35,7 +35,10 @@ export function graphicId(kind: string, options: { id?: string | undefined }): s
   return `${kind}-${hash(JSON.stringify(options))}`;
 }
 
-/** The root `<svg role="img">` with its `<title>` and `<desc>`; sized by viewBox only. */
+/**
+ * The root `<svg role="img">` with its `<title>` and `<desc>`; sized by viewBox only. A graphic
+ * holding links is a `group` instead: the children of an `img` are hidden from assistive technology.
+ */
 export function svgRoot(opts: {
   id: string;
   kind: string;
@@ -44,9 +47,10 @@ export function svgRoot(opts: {
   width: number;
   height: number;
   body: HtmlValue;
+  role?: 'img' | 'group';
 }): SafeHtml {
   const { id } = opts;
-  return html`<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="0 0 ${px(opts.width)} ${px(opts.height)}" width="100%" font-family="inherit" class="graphic graphic-${opts.kind}"><title id="${id}-title">${opts.title}</title><desc id="${id}-desc">${opts.description}</desc>${opts.body}</svg>`;
+  return html`<svg xmlns="http://www.w3.org/2000/svg" role="${opts.role ?? 'img'}" aria-labelledby="${id}-title ${id}-desc" viewBox="0 0 ${px(opts.width)} ${px(opts.height)}" width="100%" font-family="inherit" class="graphic graphic-${opts.kind}"><title id="${id}-title">${opts.title}</title><desc id="${id}-desc">${opts.description}</desc>${opts.body}</svg>`;
 }
 
 /** A formatter of values for the locale (Kazakh and Russian group with a non-breaking space). */

@@ -156,6 +156,7 @@ export function regionTileMapSvg(opts: RegionTileMapOptions): SafeHtml {
     width,
     height: legend.bottom + PAD,
     body: html`${defs}<g class="tiles">${tiles}</g>${legend.markup}`,
+    role: placed.some((t) => safeHref(t.href) !== undefined) ? 'group' : 'img',
   });
 }
 
