@@ -32,6 +32,7 @@ import {
   TEST_PASSWORD,
   type TestContext,
 } from '../support/test-app.js';
+import { fixtureR1 } from '../support/fixture-figures.js';
 
 const skip = !haveChromium() && !process.env.CI;
 if (skip)
@@ -48,17 +49,7 @@ let live: Awaited<ReturnType<typeof buildHttpApp>>;
 let liveBase: string; // the same database with the wall clock, for the publication at its time
 let browser: BrowserHandle;
 
-function r1(scale = 1) {
-  const table: Record<string, (number | null)[]> = {
-    '1': [10 * scale, 3, 12.5],
-    '2': [6 * scale, 2, 7.25],
-    '3': [4 * scale, 1, 5.25],
-    '4': [1, 0, null],
-  };
-  return Object.entries(table).flatMap(([row, vals]) =>
-    vals.map((value, i) => ({ section: 'R1', row, graph: i + 1, value })),
-  );
-}
+const r1 = fixtureR1;
 
 /** The long CSV of a submission of region 10; `total` is row 1 of graph 1 (6 + 4 = 10 is right). */
 const csv = (total: number) =>

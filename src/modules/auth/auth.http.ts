@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { HttpApp } from '../../platform/http/index.js';
 import { actorPaths } from '../../platform/http/index.js';
 import { DomainError, unauthenticated } from '../../platform/errors/index.js';
@@ -13,6 +13,21 @@ declare module 'fastify' {
     sessionCsrf: string | null;
   }
 }
+/** Sets the session cookie of a person who signed in (the API's sign-in and the portal's). */
+export function setSessionCookie(
+  reply: FastifyReply,
+  session: { cookieValue: string; expiresAt: Date },
+  secure: boolean,
+): void {
+  reply.setCookie(SESSION_COOKIE, session.cookieValue, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    path: '/',
+    expires: session.expiresAt,
+  });
+}
+
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function bearerOf(req: FastifyRequest): string | null | undefined {

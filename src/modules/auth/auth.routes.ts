@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { Config } from '../../platform/config.js';
 import { metaOf, schemas, type HttpApp } from '../../platform/http/index.js';
 import type { Deps } from '../../platform/usecase.js';
-import { SESSION_COOKIE } from './auth.http.js';
+import { SESSION_COOKIE, setSessionCookie } from './auth.http.js';
 import { presentToken, presentUser, Role, TokenSchema, UserSchema } from './auth.presenter.js';
 import { addUser, createToken, listTokens, listUsers, revokeToken, signIn, signOut } from './auth.service.js';
 
@@ -27,13 +27,7 @@ export function registerAuthRoutes(app: HttpApp, deps: Deps, config: Config): vo
     },
     async (req, reply) => {
       const s = await signIn(deps, req.actor, { ...req.body, ttlHours: config.sessionTtlHours }, metaOf(req));
-      reply.setCookie(SESSION_COOKIE, s.cookieValue, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: config.cookieSecure,
-        path: '/',
-        expires: s.expiresAt,
-      });
+      setSessionCookie(reply, s, config.cookieSecure);
       return { user: presentUser(s.user), csrfToken: s.csrfToken, expiresAt: s.expiresAt.toISOString() };
     },
   );

@@ -10,6 +10,6 @@ export {
   listTokens,
   purgeExpiredSessions,
 } from './auth.service.js';
-export { registerAuthentication, SESSION_COOKIE } from './auth.http.js';
+export { registerAuthentication, setSessionCookie, SESSION_COOKIE } from './auth.http.js';
 export { registerAuthRoutes } from './auth.routes.js';
 export type { User, ApiToken } from './auth.repository.js';

@@ -9,6 +9,7 @@ import { systemActor } from '../../platform/usecase.js';
 import { createTestApp, tokenFor, type TestContext } from '../../../test/support/test-app.js';
 import { loadFormStructures } from '../statistics/index.js';
 import { announceReleases, publishDue } from './index.js';
+import { fixtureR1 } from '../../../test/support/fixture-figures.js';
 
 let t: TestContext;
 let editor: { authorization: string };
@@ -23,17 +24,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-function r1(scale = 1) {
-  const table: Record<string, (number | null)[]> = {
-    '1': [10 * scale, 3, 12.5],
-    '2': [6 * scale, 2, 7.25],
-    '3': [4 * scale, 1, 5.25],
-    '4': [1, 0, null],
-  };
-  return Object.entries(table).flatMap(([row, vals]) =>
-    vals.map((value, i) => ({ section: 'R1', row, graph: i + 1, value })),
-  );
-}
+const r1 = fixtureR1;
 const submit = async (payload: object) => {
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/submissions', headers: editor, payload });
   expect(res.statusCode, res.body).toBe(201);

@@ -1,26 +1,17 @@
 // A form and period as a user names them (a code, slug or alias; a period in any of its forms):
 // resolved to the catalogue's form id and the period's one spelling, or a clear 404 / 422.
-import { CalendarInputError, formatPeriod, parsePeriod, periodEnd, type Period } from '../calendar/index.js';
+import { formatPeriod, periodEnd } from '../calendar/index.js';
 import { currentCatalog, findForm, type Form } from '../catalog/index.js';
 import type { Queryable } from '../../platform/db/index.js';
-import { invalidInput, notFound } from '../../platform/errors/index.js';
-
-export function parsePeriodParam(text: string, pointer = '/params/period'): Period {
-  try {
-    return parsePeriod(text);
-  } catch (err) {
-    if (err instanceof CalendarInputError)
-      throw invalidInput(err.message, [{ pointer, code: err.code, message: err.message }]);
-    throw err;
-  }
-}
+import { notFound } from '../../platform/errors/index.js';
+import { parsePeriodAt } from '../statistics/index.js';
 
 export async function resolveFormPeriod(
   db: Queryable,
   code: string,
   periodText: string,
 ): Promise<{ form: Form; formId: string; period: string }> {
-  const period = parsePeriodParam(periodText);
+  const period = parsePeriodAt(periodText, '/params/period');
   const { catalog } = await currentCatalog(db);
   const form = findForm(catalog, code, periodEnd(period));
   if (!form) throw notFound(`Form "${code}" in ${periodText}`, 'form_not_found');

@@ -4,6 +4,7 @@ export {
   loadFormStructures,
   submitFigures,
   structureFor,
+  parsePeriodAt,
   type SubmitInput,
   type SubmissionPart,
 } from './statistics.service.js';

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../platform/usecase.js';
 import { createTestApp, publishNow, tokenFor, type TestContext } from '../../../test/support/test-app.js';
 import { loadFormStructures } from './index.js';
+import { fixtureR1 } from '../../../test/support/fixture-figures.js';
 
 let t: TestContext;
 let editor: { authorization: string };
@@ -22,18 +23,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-/** R1 of the fixture form 1-П: total = planned + unplanned; "of which" ≤ total; a fine in thousand tenge. */
-function r1(scale = 1) {
-  const table: Record<string, (number | null)[]> = {
-    '1': [10 * scale, 3, 12.5],
-    '2': [6 * scale, 2, 7.25],
-    '3': [4 * scale, 1, 5.25],
-    '4': [1, 0, null],
-  };
-  return Object.entries(table).flatMap(([row, vals]) =>
-    vals.map((value, i) => ({ section: 'R1', row, graph: i + 1, value })),
-  );
-}
+const r1 = fixtureR1;
 const submit = (payload: object, headers: Record<string, string> = editor) =>
   t.app.inject({ method: 'POST', url: '/api/v1/submissions', headers, payload });
 /** `period=2024-Q1&region=10` → the staff's read of the current revisions, section R1, region 10 */

@@ -4,7 +4,7 @@
 import multipart from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { signIn, signOut, SESSION_COOKIE } from '../auth/index.js';
+import { setSessionCookie, signIn, signOut, SESSION_COOKIE } from '../auth/index.js';
 import {
   approveRelease,
   publishReleaseNow,
@@ -176,13 +176,7 @@ export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, ren
         },
         metaOf(req),
       );
-      reply.setCookie(SESSION_COOKIE, s.cookieValue, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: config.cookieSecure,
-        path: '/',
-        expires: s.expiresAt,
-      });
+      setSessionCookie(reply, s, config.cookieSecure);
       return reply.redirect(link(langOf(req), '/staff'), 303);
     } catch (err) {
       if (err instanceof DomainError && err.category === 'unauthenticated')

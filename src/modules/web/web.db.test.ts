@@ -13,22 +13,13 @@ import {
   type TestContext,
 } from '../../../test/support/test-app.js';
 import { loadFormStructures } from '../statistics/index.js';
+import { fixtureR1 } from '../../../test/support/fixture-figures.js';
 
 let t: TestContext;
 let editor: { authorization: string };
 const EVIL = `<script>alert(1)</script>"'&`;
 
-function r1(scale = 1) {
-  const table: Record<string, (number | null)[]> = {
-    '1': [10 * scale, 3, 12.5],
-    '2': [6 * scale, 2, 7.25],
-    '3': [4 * scale, 1, 5.25],
-    '4': [1, 0, null],
-  };
-  return Object.entries(table).flatMap(([row, vals]) =>
-    vals.map((value, i) => ({ section: 'R1', row, graph: i + 1, value })),
-  );
-}
+const r1 = fixtureR1;
 
 beforeAll(async () => {
   t = await createTestApp();
