@@ -140,6 +140,11 @@ const en = {
   object: 'Object',
   done: 'Done.',
   value: 'Value',
+  unitCount: 'number',
+  unitPersons: 'persons',
+  'unitThousand-tenge': 'thousand tenge',
+  unitTenge: 'tenge',
+  unitPercent: '%',
   total: 'Total',
 } as const;
 
@@ -277,6 +282,11 @@ const ru: Messages = {
   object: 'Объект',
   done: 'Готово.',
   value: 'Значение',
+  unitCount: 'количество',
+  unitPersons: 'человек',
+  'unitThousand-tenge': 'тыс. тенге',
+  unitTenge: 'тенге',
+  unitPercent: '%',
   total: 'Всего',
 };
 
@@ -412,10 +422,19 @@ const kk: Messages = {
   object: 'Нысан',
   done: 'Дайын.',
   value: 'Мәні',
+  unitCount: 'саны',
+  unitPersons: 'адам',
+  'unitThousand-tenge': 'мың теңге',
+  unitTenge: 'теңге',
+  unitPercent: '%',
   total: 'Барлығы',
 };
 
 const MESSAGES: Record<Lang, Messages> = { kk, ru, en };
+
+/** A graph's unit (count, persons, thousand-tenge, tenge, percent) in the reader's language. */
+export const unitKey = (unit: string): MessageKey =>
+  `unit${unit[0]!.toUpperCase()}${unit.slice(1)}` as MessageKey;
 
 export interface Translator {
   lang: Lang;

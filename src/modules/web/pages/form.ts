@@ -13,7 +13,7 @@ import { anonymousActor, type Deps } from '../../../platform/usecase.js';
 import { barChartSvg } from '../graphics/chart.js';
 import { regionTileMapSvg } from '../graphics/tile-map.js';
 import { html, type SafeHtml } from '../html.js';
-import type { Translator } from '../i18n.js';
+import { unitKey, type Translator } from '../i18n.js';
 import { dataLabel, link } from '../layout.js';
 import { formTable, labelText } from './form-table.js';
 
@@ -136,7 +136,7 @@ export async function formPage(
     <figure>${barChartSvg({
       title: cellTitle,
       description: `${title}, ${period}`,
-      unit: graph.unit,
+      unit: t.t(unitKey(graph.unit)),
       bars: all.columns.map((c) => ({
         id: c.breakdown,
         label: c.label ? labelText(c.label, t) : c.breakdown,
