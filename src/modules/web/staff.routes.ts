@@ -23,18 +23,24 @@ import { isLang, translator, type Lang, type Translator } from './i18n.js';
 import { link, type PageInput } from './layout.js';
 import { defaultRange, statusBadge } from './pages/public.js';
 import { registerJournalPage } from './staff.journal.js';
+import { problemHeadline } from './problems.js';
 
 type Render = (lang: Lang, input: Omit<PageInput, 't'>) => string;
 const HTML = 'text/html; charset=utf-8';
 const STAFF = new Set(['editor', 'admin', 'auditor', 'subject']);
 
 function problemsList(err: DomainError, t: Translator): SafeHtml {
-  return html`<div class="errors" role="alert"><p>${err.message}</p>${
+  // The headline in the reader's language; the validator's detail (in English) beside it.
+  const headline = problemHeadline(err.code, t.lang);
+  return html`<div class="errors" role="alert"><p>${headline ? html`${headline}. ` : null}<span lang="en">${err.message}</span></p>${
     err.errors.length
       ? html`<div class="scroll" tabindex="0" role="region" aria-label="${t.t('validationReport')}"><table>
         <caption>${t.t('validationReport')}</caption>
-        <thead><tr><th scope="col">${t.t('where')}</th><th scope="col">${t.t('problem')}</th></tr></thead>
-        <tbody>${err.errors.map((e) => html`<tr><td><code>${e.pointer}</code></td><td lang="en">${e.message} (${e.code})</td></tr>`)}</tbody></table></div>`
+        <thead><tr><th scope="col">${t.t('where')}</th><th scope="col">${t.t('problem')}</th><th scope="col">${t.t('detail')}</th></tr></thead>
+        <tbody>${err.errors.map(
+          (e) =>
+            html`<tr><td><code>${e.pointer}</code></td><td>${problemHeadline(e.code, t.lang) ?? e.code}</td><td lang="en">${e.message}</td></tr>`,
+        )}</tbody></table></div>`
       : null
   }</div>`;
 }
