@@ -159,8 +159,21 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('zanstat serve on the embedde
     expect(tokens.status).toBe(200);
     expect(((await tokens.json()) as { items: { id: string }[] }).items.map((i) => i.id)).toContain(token.id);
 
+    // The shipped figures finish loading after the restart and are published: the real 1-М of
+    // 2022 on the public API and on the portal's page, the republic as the sum of the regions.
+    const table = `${base}/api/v1/forms/1-m/tables/2022-12?section=R1&region=00`;
+    await waitFor(async () => (await fetch(table)).status === 200, 'the shipped figures published', 300_000);
+    const republic = (await (await fetch(table)).json()) as {
+      columns: { kind: string; values: Record<string, (number | null)[]> }[];
+    };
+    expect(republic.columns[0]).toMatchObject({ kind: 'derived' });
+    expect(republic.columns[0]!.values['1']![1]).toBe(155_200);
+    const page = await fetch(`${base}/kk/forms/1-m?period=2022-12`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('155\u00a0200');
+
     third.child.kill('SIGTERM');
     expect(await third.exited).toBe(0);
     await expect(fs.access(path.join(dataDir, 'owner.lock'))).rejects.toThrow();
-  }, 180_000);
+  }, 600_000);
 });
