@@ -96,6 +96,8 @@ describe('public pages', () => {
     const res = await get('/en/forms/1-p?period=2024-Q1&region=11&compare=previous-year');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('no data');
+    // the chosen cell over the published periods, as a line
+    expect(res.body).toContain('<figcaption>Over time:');
     const ten = await get('/en/forms/1-p?period=2024-Q1&region=10&compare=previous-year');
     // region 10: 20 now, 10 a year before: +10, +100 %
     expect(ten.body).toMatch(/<td class="num">100<\/td>/);

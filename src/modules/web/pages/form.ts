@@ -5,12 +5,19 @@
 import type { Catalog, Form } from '../../catalog/index.js';
 import { actStatusOn, inForceOn } from '../../catalog/index.js';
 import { publicationsOf, publishedPeriodsOf, type PublishedEntry } from '../../publishing/index.js';
-import { listRevisions, mayRead, readTable, structureFor, type Table } from '../../statistics/index.js';
+import {
+  listRevisions,
+  mayRead,
+  readSeries,
+  readTable,
+  structureFor,
+  type Table,
+} from '../../statistics/index.js';
 import { parsePeriod, periodEnd } from '../../calendar/index.js';
 import { localDateOf } from '../../../platform/clock.js';
 import { notFound } from '../../../platform/errors/index.js';
 import { anonymousActor, type Deps } from '../../../platform/usecase.js';
-import { barChartSvg } from '../graphics/chart.js';
+import { barChartSvg, lineChartSvg } from '../graphics/chart.js';
 import { regionTileMapSvg } from '../graphics/tile-map.js';
 import { html, type SafeHtml } from '../html.js';
 import { unitKey, type Translator } from '../i18n.js';
@@ -170,6 +177,7 @@ export async function formPage(
     }
   </section>`;
 
+  const series = await seriesChart(deps, form, all, column, row.code, graph.n, periods, t, cellTitle);
   const api = (format: string, extra: Record<string, string> = {}) =>
     `/api/v1/forms/${encodeURIComponent(form.slug)}/tables/${period}?${new URLSearchParams({ section: all.section.id, format, lang: t.lang, ...extra }).toString()}`;
   const downloads = html`<h2>${t.t('downloads')}</h2><ul class="downloads">
@@ -186,8 +194,53 @@ export async function formPage(
     body: html`${head}${pickers}${notes}
       <h2 id="table-heading">${t.t('table')}: ${dataLabel(column.label, t)}, ${period}</h2>
       ${formTable(all, column, { compare, graphIndex: gi, t })}
-      ${graphics}${downloads}${history}`,
+      ${graphics}${series}${downloads}${history}`,
   };
+}
+
+/** The chosen cell of the chosen region across the published periods (the last 24), as a line. */
+async function seriesChart(
+  deps: Deps,
+  form: Form,
+  table: Table,
+  column: Table['columns'][number],
+  row: string,
+  graph: number,
+  periods: { period: string; publication: PublishedEntry }[],
+  t: Translator,
+  title: string,
+): Promise<SafeHtml | null> {
+  const shown = periods.slice(0, 24).reverse();
+  if (shown.length < 2) return null;
+  const revisionIds = shown.flatMap((p) => p.publication.revisionIds);
+  // The republic, where it is derived, is the sum of the regions' series.
+  const breakdowns =
+    column.kind === 'derived'
+      ? table.columns.filter((c) => c.kind === 'submitted').map((c) => c.breakdown)
+      : [column.breakdown];
+  const sums = new Map<string, number | null>(shown.map((p) => [p.period, null]));
+  for (const breakdown of breakdowns) {
+    const s = await readSeries(deps, anonymousActor, {
+      form: form.id,
+      section: table.section.id,
+      row,
+      graph,
+      breakdown,
+      from: shown[0]!.period,
+      to: shown.at(-1)!.period,
+      revisionIds,
+    });
+    for (const point of s.points)
+      if (point.value !== null) sums.set(point.period, (sums.get(point.period) ?? 0) + point.value);
+  }
+  return html`<figure>${lineChartSvg({
+    title,
+    description: `${form.code ?? form.id}: ${shown[0]!.period} — ${shown.at(-1)!.period}`,
+    unit: t.t(unitKey(table.graphs.find((g) => g.n === graph)?.unit ?? 'count')),
+    points: shown.map((p) => ({ label: p.period, value: sums.get(p.period) ?? null })),
+    locale: t.locale,
+    noDataText: t.t('noData'),
+  })}<figcaption>${t.t('series')}: ${title}${table.cumulative ? html` (${t.t('cumulative')})` : null}</figcaption></figure>`;
 }
 
 async function revisionHistory(
