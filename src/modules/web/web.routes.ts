@@ -106,9 +106,20 @@ export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): voi
         to,
         lateFromPeriod: config.lateFromPeriod,
       });
+      // The latest publication of each form, newest first.
+      const seen = new Set<string>();
       const latest = releases
         .filter((r) => r.publishedAt)
-        .sort((a, b) => (a.publishedAt! < b.publishedAt! ? 1 : -1))
+        .sort((a, b) =>
+          a.publishedAt === b.publishedAt
+            ? a.plannedDate < b.plannedDate
+              ? 1
+              : -1
+            : a.publishedAt! < b.publishedAt!
+              ? 1
+              : -1,
+        )
+        .filter((r) => !seen.has(r.form) && seen.add(r.form))
         .slice(0, 8);
       const next = releases.filter((r) => !r.publishedAt && r.plannedDate >= today).slice(0, 8);
       const q = (req.query as { q?: string }).q?.trim() ?? '';
