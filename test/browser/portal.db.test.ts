@@ -302,10 +302,11 @@ describe.skipIf(skip)('the portal in a browser', () => {
         // "line 2" is the line of R1 row 1 graph 1 in the file
         const cellRow = report.locator('tbody tr', { has: page.locator('code', { hasText: /^line 2$/ }) });
         expect(await cellRow.count()).toBe(1);
-        const problem = (await cellRow.locator('td').nth(1).textContent()) ?? '';
-        expect(problem).toContain('R1.rows.1=2+3');
-        expect(problem).toContain('graph 1');
-        expect(problem).toContain('control_relation');
+        // the problem in the page's language, the validator's detail beside it
+        expect(await cellRow.locator('td').nth(1).textContent()).toBe('A control relation does not hold');
+        const detail = (await cellRow.locator('td').nth(2).textContent()) ?? '';
+        expect(detail).toContain('R1.rows.1=2+3');
+        expect(detail).toContain('graph 1');
         await expectNoAxeViolations(page, 'the upload page with a validation report');
 
         // Fixed: accepted.

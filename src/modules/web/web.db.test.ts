@@ -85,6 +85,10 @@ describe('public pages', () => {
     expect(body).toMatch(/<td class="num">50<\/td>/);
     expect(body).not.toContain('национальной безопасности'); // the official-use row
     expect(res.headers.etag).toBeDefined();
+    // every region as a column, for one graph
+    const all = await get('/ru/forms/1-p?period=2024-Q1&region=all&graph=1');
+    expect(all.statusCode).toBe(200);
+    expect(all.body).toMatch(/<td class="num">20<\/td><td class="num">30<\/td><td class="num">50<\/td>/);
     const again = await t.app.inject({
       url: '/ru/forms/1-p?period=2024-Q1&region=00',
       headers: { 'if-none-match': String(res.headers.etag) },

@@ -63,3 +63,19 @@ export function formTable(
       html`<tr${r.kind === 'total' ? html` class="total"` : null}>${rowHead(r.code, r.label, r.kind === 'total')}${table.graphs.map((_, j) => cell(column.values[r.code]?.[j], t))}</tr>`,
   )}</tbody></table></div>`;
 }
+
+/** One graph of the table with every region (and the republic) as a column. */
+export function regionsTable(table: Table, graphIndex: number, t: Translator): SafeHtml {
+  const g = table.graphs[graphIndex]!;
+  return html`<div class="scroll" tabindex="0" role="region" aria-labelledby="table-heading"><table>
+  <caption>${table.form.code} ${table.period}, ${table.section.id}: ${dataLabel(table.section.title, t)} — ${g.n}. ${dataLabel(g.label, t)}</caption>
+  <thead><tr><th scope="col">${t.t('indicator')}</th>${table.columns.map(
+    (c) =>
+      html`<th scope="col" class="num">${c.label ? dataLabel(c.label, t) : c.breakdown}${c.kind === 'derived' ? ' *' : null}</th>`,
+  )}</tr></thead>
+  <tbody>${table.rows.map(
+    (r) =>
+      html`<tr${r.kind === 'total' ? html` class="total"` : null}><th scope="row" class="indent-${depthOf(table, r.code)}">${r.code}. ${dataLabel(r.label, t)}</th>${table.columns.map((c) => cell(c.values[r.code]?.[graphIndex], t))}</tr>`,
+  )}</tbody></table></div>
+  ${table.columns.some((c) => c.kind === 'derived') ? html`<p><small>* ${t.t('republicDerived')}</small></p>` : null}`;
+}

@@ -22,7 +22,7 @@ import { regionTileMapSvg } from '../graphics/tile-map.js';
 import { html, type SafeHtml } from '../html.js';
 import { unitKey, type Translator } from '../i18n.js';
 import { dataLabel, link } from '../layout.js';
-import { formTable, labelText } from './form-table.js';
+import { formTable, labelText, regionsTable } from './form-table.js';
 
 export interface FormQuery {
   period?: string;
@@ -91,6 +91,8 @@ export async function formPage(
   const b = stored!.structure.breakdown;
   const regionId = q.region && all.columns.some((c) => c.breakdown === q.region) ? q.region : b.total;
   const column = all.columns.find((c) => c.breakdown === regionId) ?? all.columns[0]!;
+  // "All regions": one graph, every region a column.
+  const byRegion = q.region === 'all';
   const row = all.rows.find((r) => r.code === q.row) ?? all.rows[0]!;
   const graph = all.graphs.find((g) => String(g.n) === q.graph) ?? all.graphs[0]!;
   const gi = all.graphs.indexOf(graph);
@@ -104,9 +106,9 @@ export async function formPage(
       (s) =>
         html`<option value="${s.id}"${s.id === all.section.id ? html` selected` : null}>${s.id} — ${labelText(s.title, t)}</option>`,
     )}</select></label>
-    <label>${t.t('region')}<select name="region">${all.columns.map(
+    <label>${t.t('region')}<select name="region"><option value="all"${byRegion ? html` selected` : null}>${t.t('allRegions')}</option>${all.columns.map(
       (c) =>
-        html`<option value="${c.breakdown}"${c.breakdown === column.breakdown ? html` selected` : null}>${c.label ? labelText(c.label, t) : c.breakdown}</option>`,
+        html`<option value="${c.breakdown}"${!byRegion && c.breakdown === column.breakdown ? html` selected` : null}>${c.label ? labelText(c.label, t) : c.breakdown}</option>`,
     )}</select></label>
     <label>${t.t('indicator')}<select name="row">${all.rows.map(
       (r) =>
@@ -192,8 +194,8 @@ export async function formPage(
     title: `${title}, ${period}`,
     publications: [chosen.publication.id, prev?.id ?? 0],
     body: html`${head}${pickers}${notes}
-      <h2 id="table-heading">${t.t('table')}: ${dataLabel(column.label, t)}, ${period}</h2>
-      ${formTable(all, column, { compare, graphIndex: gi, t })}
+      <h2 id="table-heading">${t.t('table')}: ${byRegion ? t.t('allRegions') : dataLabel(column.label, t)}, ${period}</h2>
+      ${byRegion ? regionsTable(all, gi, t) : formTable(all, column, { compare, graphIndex: gi, t })}
       ${graphics}${series}${downloads}${history}`,
   };
 }
