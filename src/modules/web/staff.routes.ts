@@ -113,7 +113,8 @@ export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, ren
     const canEdit = req.actor.role === 'editor' || req.actor.role === 'admin';
     const rows = releases.map((r) => {
       const forms: SafeHtml[] = [];
-      if (canEdit && (r.status === 'scheduled' || r.status === 'received'))
+      // Approval needs figures: a release with none received offers rescheduling only.
+      if (canEdit && (r.status === 'scheduled' || r.status === 'received') && r.coverage?.received.length)
         forms.push(html`<form method="post" action="${action(r, 'approve')}">${csrf}
           <label>${t.t('publishAt')} <input type="datetime-local" name="publishAt"></label>
           ${r.coverage?.missing.length ? html`<label>${t.t('incompleteReason')} <input type="text" name="incompleteReason" maxlength="2000"></label>` : null}
@@ -133,7 +134,7 @@ export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, ren
           <button type="submit">${t.t('reschedule')}</button></form></details>`);
       return html`<tr><th scope="row">${r.code} <small>${r.title[lang]}</small></th><td>${r.period}</td><td>${t.date(r.dueDate)}</td>
         <td>${statusBadge(r, t)}${r.pending ? html`<br><small>${t.t('publishAt')}: ${t.dateTime(r.pending.publishAt)}</small>` : null}</td>
-        <td>${r.coverage?.received.length ?? 0} / ${r.coverage?.required.length ?? 0}${r.coverage?.missing.length ? html`<br><small>${t.t('missing')}: ${r.coverage.missing.join(', ')}</small>` : null}</td>
+        <td>${r.coverage?.required.length ? `${r.coverage.received.length} / ${r.coverage.required.length}` : '—'}${r.coverage?.missing.length ? html`<br><small>${t.t('missing')}: ${r.coverage.missing.join(', ')}</small>` : null}</td>
         <td>${forms}</td></tr>`;
     });
     return send(
