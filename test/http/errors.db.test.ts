@@ -195,6 +195,28 @@ describe('problem details', () => {
     expect(pointers).toEqual(expect.arrayContaining(['/query/limit', '/query/colour']));
   });
 
+  it('speaks the language the client asks for, the detail as written', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/forms/1-m/tables/2022-13',
+      headers: { 'accept-language': 'ru-KZ, kk;q=0.8, en;q=0.5' },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.headers['content-language']).toBe('ru');
+    const body = res.json() as {
+      title: string;
+      errors: { code: string; headline?: string; message: string }[];
+    };
+    expect(body.title).toBe('Неверные данные');
+    expect(body.errors[0]).toMatchObject({ code: 'invalid_period', headline: 'Неверный период' });
+    const kk = await t.app.inject({ url: '/api/v1/nothing', headers: { 'accept-language': 'kk' } });
+    expect((kk.json() as { title: string }).title).toBe('Табылмады');
+    // without Accept-Language: the problem as it always was
+    const plain = await t.app.inject({ url: '/api/v1/nothing' });
+    expect(plain.headers['content-language']).toBeUndefined();
+    expectProblem(plain, 404, 'route_not_found');
+  });
+
   it('cookie sessions need the CSRF token for unsafe methods', async () => {
     await createUser(t, 'csrf.admin', 'admin');
     const s = await signInAs(t, 'csrf.admin');

@@ -16,14 +16,13 @@ import { partsFromCsv, submitFigures, submitWorkbook } from '../statistics/index
 import { localDateOf } from '../../platform/clock.js';
 import type { Config } from '../../platform/config.js';
 import { DomainError } from '../../platform/errors/index.js';
-import { metaOf, type HttpApp } from '../../platform/http/index.js';
+import { metaOf, problemHeadline, type HttpApp } from '../../platform/http/index.js';
 import type { Deps } from '../../platform/usecase.js';
 import { html, type SafeHtml } from './html.js';
 import { isLang, translator, type Lang, type Translator } from './i18n.js';
 import { link, type PageInput } from './layout.js';
 import { defaultRange, statusBadge } from './pages/public.js';
 import { registerJournalPage } from './staff.journal.js';
-import { problemHeadline } from './problems.js';
 
 type Render = (lang: Lang, input: Omit<PageInput, 't'>) => string;
 const HTML = 'text/html; charset=utf-8';

@@ -10,8 +10,20 @@ export const ProblemSchema = Type.Object(
     detail: Type.String(),
     code: Type.String(),
     requestId: Type.String(),
+    headline: Type.Optional(
+      Type.String({
+        description: 'what the code means, in the language asked by Accept-Language (kk, ru, en)',
+      }),
+    ),
     errors: Type.Optional(
-      Type.Array(Type.Object({ pointer: Type.String(), code: Type.String(), message: Type.String() })),
+      Type.Array(
+        Type.Object({
+          pointer: Type.String(),
+          code: Type.String(),
+          message: Type.String(),
+          headline: Type.Optional(Type.String()),
+        }),
+      ),
     ),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details' },

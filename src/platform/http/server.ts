@@ -14,6 +14,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logging.js';
 import { anonymousActor, type Actor, type RequestMeta } from '../usecase.js';
 import { toProblem, type Problem } from './problem.js';
+import { localiseProblem, problemLangOf } from './problem-text.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -179,7 +180,14 @@ export async function createHttpServer(
   const send = (problem: Problem, req: FastifyRequest, reply: FastifyReply) => {
     const page = app.htmlErrorPage?.(problem, req) ?? null;
     if (page !== null) return reply.status(problem.status).type('text/html; charset=utf-8').send(page);
-    return reply.status(problem.status).type('application/problem+json').send(problem);
+    // In the client's language where it asks for Kazakh, Russian or English; the detail stays as written.
+    const lang = problemLangOf(req.headers['accept-language']);
+    reply.header('vary', 'accept-language');
+    if (lang) reply.header('content-language', lang);
+    return reply
+      .status(problem.status)
+      .type('application/problem+json')
+      .send(lang ? localiseProblem(problem, lang) : problem);
   };
   app.setErrorHandler(async (err, req, reply: FastifyReply) => {
     const { problem, internal } = toProblem(err, String(req.id));

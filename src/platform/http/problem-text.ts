@@ -1,8 +1,25 @@
-// What a refused submission's problem codes mean, in the reader's language: the validation report
-// shows this headline on each cell, with the validator's own detail (figures, relation) beside it.
-import type { Lang } from './i18n.js';
+// What problems mean in the reader's language (Kazakh, Russian, English): a title per status and a
+// headline per problem code. The API adds them when the client asks for a language
+// (Accept-Language); the portal's validation report shows the headline on each cell, with the
+// validator's own detail (figures, relation) beside it.
+import type { Problem } from './problem.js';
 
-type Text = Record<Lang, string>;
+export type ProblemLang = 'kk' | 'ru' | 'en';
+type Text = Record<ProblemLang, string>;
+
+const TITLES: Record<number, Text> = {
+  400: { kk: 'Сұрау түсініксіз', ru: 'Неверный запрос', en: 'Bad request' },
+  401: { kk: 'Кіру қажет', ru: 'Требуется вход', en: 'Authentication required' },
+  403: { kk: 'Рұқсат жоқ', ru: 'Доступ запрещён', en: 'Forbidden' },
+  404: { kk: 'Табылмады', ru: 'Не найдено', en: 'Not found' },
+  409: { kk: 'Қайшылық', ru: 'Конфликт', en: 'Conflict' },
+  413: { kk: 'Тым үлкен', ru: 'Слишком большой объём', en: 'Payload too large' },
+  415: { kk: 'Қолдау көрсетілмейтін түр', ru: 'Неподдерживаемый тип', en: 'Unsupported media type' },
+  422: { kk: 'Деректер қате', ru: 'Неверные данные', en: 'Invalid input' },
+  429: { kk: 'Сұраулар тым көп', ru: 'Слишком много запросов', en: 'Too many requests' },
+  500: { kk: 'Ішкі қате', ru: 'Внутренняя ошибка', en: 'Internal server error' },
+  503: { kk: 'Сервис қолжетімсіз', ru: 'Сервис недоступен', en: 'Service unavailable' },
+};
 
 const PROBLEMS: Record<string, Text> = {
   submission_rejected: { kk: 'Есеп қабылданбады', ru: 'Отчёт отклонён', en: 'The submission is refused' },
@@ -68,6 +85,40 @@ const PROBLEMS: Record<string, Text> = {
 };
 
 /** The headline of a problem code in `lang`, or null for a code without one (its detail is shown). */
-export function problemHeadline(code: string, lang: Lang): string | null {
+export function problemHeadline(code: string, lang: ProblemLang): string | null {
   return PROBLEMS[code]?.[lang] ?? null;
+}
+
+/** The first of kk, ru, en that an Accept-Language header names (by its order of preference), or null. */
+export function problemLangOf(acceptLanguage: string | undefined): ProblemLang | null {
+  if (!acceptLanguage) return null;
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part, i) => {
+      const [tag, ...params] = part.trim().toLowerCase().split(';');
+      const q = Number(params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean) ?? 1);
+      return { lang: tag!.split('-')[0]!, q, i };
+    })
+    .filter((x) => x.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  const hit = ranked.find((x) => x.lang === 'kk' || x.lang === 'ru' || x.lang === 'en');
+  return (hit?.lang as ProblemLang | undefined) ?? null;
+}
+
+/** The problem with its title, and a headline for it and for each of its errors, in `lang`. */
+export function localiseProblem(problem: Problem, lang: ProblemLang): Problem & { headline?: string } {
+  const headline = problemHeadline(problem.code, lang);
+  return {
+    ...problem,
+    title: TITLES[problem.status]?.[lang] ?? problem.title,
+    ...(headline ? { headline } : {}),
+    ...(problem.errors
+      ? {
+          errors: problem.errors.map((e) => {
+            const h = problemHeadline(e.code, lang);
+            return h ? { ...e, headline: h } : e;
+          }),
+        }
+      : {}),
+  };
 }
