@@ -162,7 +162,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('zanstat serve on the embedde
     // The shipped figures finish loading after the restart and are published: the real 1-М of
     // 2022 on the public API and on the portal's page, the republic as the sum of the regions.
     const table = `${base}/api/v1/forms/1-m/tables/2022-12?section=R1&region=00`;
-    await waitFor(async () => (await fetch(table)).status === 200, 'the shipped figures published', 300_000);
+    await waitFor(async () => (await fetch(table)).status === 200, 'the shipped figures published', 600_000);
     const republic = (await (await fetch(table)).json()) as {
       columns: { kind: string; values: Record<string, (number | null)[]> }[];
     };
@@ -175,5 +175,5 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('zanstat serve on the embedde
     third.child.kill('SIGTERM');
     expect(await third.exited).toBe(0);
     await expect(fs.access(path.join(dataDir, 'owner.lock'))).rejects.toThrow();
-  }, 600_000);
+  }, 900_000);
 });
