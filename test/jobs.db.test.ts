@@ -66,3 +66,37 @@ it('runs a scheduled job as the system actor, journaled, once across two instanc
   });
   expect(await t.db.selectFrom('sessions').selectAll().execute()).toEqual([]);
 }, 40_000);
+
+it('puts a job left active by a killed worker back in the queue when it is the sole worker', async () => {
+  const logger = pino({ level: 'silent' });
+  let runs = 0;
+  const job = {
+    name: 'test.orphaned',
+    cron: null,
+    description: 'A job whose first worker died mid-run.',
+    run: async () => void (runs += 1),
+  };
+  // The first worker takes the job and dies with it: the job stays `active`.
+  const dead = await startJobs(t.url, [job], logger, { work: false, schedule: false });
+  const id = await dead.send(job.name);
+  await dead.stop();
+  await sql`UPDATE pgboss.job SET state = 'active', started_on = now() WHERE id = ${id}::uuid`.execute(t.db);
+
+  // A worker that shares the database leaves it to pg-boss's expiry …
+  const shared = await startJobs(t.url, [job], logger, { work: true, schedule: false, pollingSeconds: 0.5 });
+  runners.push(shared);
+  const stateOf = async () =>
+    (await sql<{ state: string }>`SELECT state FROM pgboss.job WHERE id = ${id}::uuid`.execute(t.db)).rows[0]!
+      .state;
+  expect(await stateOf()).toBe('active');
+
+  // … the sole worker (the embedded server's owner) requeues it at start, and it runs once.
+  runners.push(
+    await startJobs(t.url, [job], logger, { work: true, schedule: false, pollingSeconds: 0.5, sole: true }),
+  );
+  const until = Date.now() + 20_000;
+  while (Date.now() < until && (await stateOf()) !== 'completed')
+    await new Promise((r) => setTimeout(r, 100));
+  expect(await stateOf()).toBe('completed');
+  expect(runs).toBe(1);
+}, 40_000);

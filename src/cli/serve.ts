@@ -34,6 +34,8 @@ export async function serve(roleFlag: string | undefined): Promise<void> {
       jobs = await startJobs(rt.database.url, jobsOf(rt.deps, rt.config), logger, {
         work: true,
         schedule: true,
+        // The embedded server has one owner: a job still active at start lost its worker.
+        sole: rt.database.embedded !== null,
       });
       // Embargoes lift to the second: the publisher looks every tick, not every cron minute.
       publisher = startPublisher(rt.deps, { tickMs: rt.config.publisherTickMs });

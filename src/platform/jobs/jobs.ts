@@ -3,6 +3,11 @@ import type { Logger } from '../logging.js';
 
 // Named, idempotent, scheduled jobs coordinated through PostgreSQL (pg-boss): a cron schedule is
 // fired once across every instance, and a job runs on one worker at a time (singleton queues).
+//
+// A worker killed mid-job (kill -9, power loss) leaves its job `active`. On a shared database
+// pg-boss retries it once its expiry passes (`expireInSeconds`). When this process is the only
+// worker there can be (the embedded server's owner: `sole`), every active job at start is such
+// an orphan, and it is put back in the queue at once rather than after its expiry.
 
 export interface JobDefinition {
   /** a queue name, `module.job-name` */
@@ -10,6 +15,8 @@ export interface JobDefinition {
   /** cron in Asia/Almaty time, or null for jobs sent on demand */
   cron: string | null;
   description: string;
+  /** how long a run may take before pg-boss counts it failed and retries it (default 15 min) */
+  expireInSeconds?: number;
   run(): Promise<unknown>;
 }
 
@@ -23,7 +30,7 @@ export async function startJobs(
   connectionString: string,
   jobs: JobDefinition[],
   logger: Logger,
-  opts: { work: boolean; schedule: boolean; pollingSeconds?: number },
+  opts: { work: boolean; schedule: boolean; pollingSeconds?: number; sole?: boolean },
 ): Promise<JobRunner> {
   const boss = new PgBoss({
     connectionString,
@@ -42,7 +49,9 @@ export async function startJobs(
       retryLimit: 3,
       retryDelay: 60,
       retryBackoff: true,
+      ...(job.expireInSeconds ? { expireInSeconds: job.expireInSeconds } : {}),
     });
+    if (opts.sole) await requeueOrphans(boss, job.name, logger);
     if (opts.schedule && job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'Asia/Almaty' });
     if (opts.work) {
       await boss.work(job.name, { pollingIntervalSeconds: opts.pollingSeconds ?? 2 }, async () => {
@@ -61,4 +70,18 @@ export async function startJobs(
     send: (name) => boss.send(name, {}),
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 20_000 }),
   };
+}
+
+/** Put the jobs left `active` by a dead worker back in the queue (cancel, then resume). */
+async function requeueOrphans(boss: PgBoss, name: string, logger: Logger): Promise<void> {
+  const { rows } = (await boss
+    .getDb()
+    .executeSql(`SELECT id FROM pgboss.job WHERE name = $1 AND state = 'active'`, [name])) as {
+    rows: { id: string }[];
+  };
+  if (rows.length === 0) return;
+  const ids = rows.map((r) => r.id);
+  await boss.cancel(name, ids);
+  await boss.resume(name, ids);
+  logger.warn({ job: name, ids }, 'requeued a job left running by a previous worker');
 }
