@@ -4,6 +4,7 @@ import { DomainError } from '../platform/errors/index.js';
 import { systemActor } from '../platform/usecase.js';
 import {
   partsFromCsv,
+  submissionRefused,
   submitFigures,
   submitWorkbook,
   type SubmissionPart,
@@ -54,13 +55,7 @@ async function importOne(rt: Runtime, file: string, o: ImportOptions) {
     });
   if (ext === '.csv') {
     const { parts, problems } = partsFromCsv(text);
-    if (problems.length)
-      throw new DomainError(
-        'invalid_input',
-        'submission_rejected',
-        `The CSV is refused: ${problems.length} problem(s).`,
-        problems,
-      );
+    if (problems.length) throw submissionRefused(problems);
     return submit(parts);
   }
   if (ext === '.json') {

@@ -195,7 +195,7 @@ describe('problem details', () => {
     expect(pointers).toEqual(expect.arrayContaining(['/query/limit', '/query/colour']));
   });
 
-  it('speaks the language the client asks for, the detail as written', async () => {
+  it('speaks the language the client asks for (a detail without a template as written)', async () => {
     const res = await t.app.inject({
       method: 'GET',
       url: '/api/v1/forms/1-m/tables/2022-13',

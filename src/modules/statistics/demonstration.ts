@@ -4,7 +4,7 @@
 import { formatPeriod, parsePeriod, periodEnd, periodsBetween, localDate } from '../calendar/index.js';
 import { currentCatalog, inForceOn } from '../catalog/index.js';
 import { systemActor, type Deps } from '../../platform/usecase.js';
-import * as repo from './statistics.repository.js';
+import * as repo from './statistics.structures.repository.js';
 import { submitFigures } from './statistics.service.js';
 import { generateSynthetic } from './synthetic.js';
 import { periodHasFigures } from './official-figures.js';

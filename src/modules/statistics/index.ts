@@ -28,7 +28,7 @@ export {
   SeriesQuery,
 } from './statistics.routes.js';
 export { checkRelations, cellKey } from './relations.js';
-export { validateSubmission, type SubmittedValue } from './submission.validate.js';
+export { validateSubmission, submissionRefused, type SubmittedValue } from './submission.validate.js';
 export { loadStructuresDir, checkStructure } from './structure.loader.js';
 export type { FormStructure, Section, Graph, Row, Relation, Access } from './structure.schema.js';
 

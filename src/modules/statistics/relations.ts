@@ -1,7 +1,7 @@
 // Control relations of a form (data in catalog/structures): totals equal the sum of their parts,
 // "of which" figures do not exceed their whole. Pure: a submission's values in, every broken
 // relation out, each addressed to its cell.
-import type { FormStructure, Relation, Section } from './structure.schema.js';
+import type { FormStructure, Section } from './structure.schema.js';
 
 /** Values of one submission (one breakdown value), keyed by `cellKey`. Absent = empty = 0. */
 export type CellValues = ReadonlyMap<string, number | null>;
@@ -16,7 +16,11 @@ export interface RelationViolation {
   /** what the relation asks for this cell, and what it holds */
   expected: number;
   actual: number;
-  message: string;
+  /**
+   * What the message is made of, by the relation's kind (platform/http problem-detail words it):
+   * the cell, the parts summed (`2 + 3`) or the limiting cell, and the figures.
+   */
+  params: Readonly<Record<string, string | number>>;
 }
 
 // Amounts (thousand tenge, up to three decimals: one tenge) are compared within half a tenge,
@@ -27,83 +31,13 @@ function integerGraphs(section: Section): number[] {
   return section.graphs.filter((g) => g.valueType === 'integer').map((g) => g.n);
 }
 
-function checkOne(
-  section: Section,
-  relation: Relation,
-  at: (row: string, graph: number) => number,
-): RelationViolation[] {
-  const out: RelationViolation[] = [];
-  const violation = (row: string, graph: number, expected: number, actual: number, message: string) =>
-    out.push({ relation: relation.id, section: section.id, row, graph, expected, actual, message });
-  switch (relation.kind) {
-    case 'sum-of-rows':
-      for (const g of relation.graphs ?? integerGraphs(section)) {
-        const sum = relation.parts.reduce((s, r) => s + at(r, g), 0);
-        const total = at(relation.total, g);
-        if (Math.abs(total - sum) > EPSILON) {
-          violation(
-            relation.total,
-            g,
-            sum,
-            total,
-            `row ${relation.total} must equal rows ${relation.parts.join(' + ')} (${sum}) in graph ${g}, but is ${total}`,
-          );
-        }
-      }
-      break;
-    case 'sum-of-graphs':
-      for (const r of relation.rows ?? section.rows.map((x) => x.code)) {
-        const sum = relation.parts.reduce((s, g) => s + at(r, g), 0);
-        const total = at(r, relation.total);
-        if (Math.abs(total - sum) > EPSILON) {
-          violation(
-            r,
-            relation.total,
-            sum,
-            total,
-            `graph ${relation.total} must equal graphs ${relation.parts.join(' + ')} (${sum}) in row ${r}, but is ${total}`,
-          );
-        }
-      }
-      break;
-    case 'not-greater': {
-      const { left, right } = relation;
-      const pairs: [string, number, string, number][] = [];
-      if (
-        left.row !== undefined &&
-        left.graph !== undefined &&
-        right.row !== undefined &&
-        right.graph !== undefined
-      ) {
-        pairs.push([left.row, left.graph, right.row, right.graph]);
-      } else if (left.graph !== undefined && right.graph !== undefined) {
-        for (const r of relation.rows ?? section.rows.map((x) => x.code))
-          pairs.push([r, left.graph, r, right.graph]);
-      } else if (left.row !== undefined && right.row !== undefined) {
-        for (const g of integerGraphs(section)) pairs.push([left.row, g, right.row, g]);
-      }
-      for (const [lr, lg, rr, rg] of pairs) {
-        const l = at(lr, lg);
-        const r = at(rr, rg);
-        if (l - r > EPSILON)
-          violation(
-            lr,
-            lg,
-            r,
-            l,
-            `row ${lr} graph ${lg} (${l}) must not exceed row ${rr} graph ${rg} (${r})`,
-          );
-      }
-      break;
-    }
-  }
-  return out;
-}
-
 /** A cell's value by (section, row, graph); empty = 0. */
 export type CellLookup = (section: string, row: string, graph: number) => number;
 
-/** Every violation of every relation of every section present in `values`. */
+/**
+ * Every violation of every relation of every section present in `values`: each section's cells
+ * laid on its grid and checked as a submission is (`checkSectionGrid`).
+ */
 export function checkRelations(
   structure: FormStructure,
   values: CellValues | CellLookup,
@@ -114,8 +48,12 @@ export function checkRelations(
   const out: RelationViolation[] = [];
   for (const section of structure.sections) {
     if (sections && !sections.has(section.id)) continue;
-    const at = (row: string, graph: number) => lookup(section.id, row, graph);
-    for (const relation of section.relations) out.push(...checkOne(section, relation, at));
+    const layout = sectionLayout(section);
+    const grid = new Array<number | null>(section.rows.length * layout.width).fill(null);
+    section.rows.forEach((r, i) => {
+      for (let g = 1; g <= layout.width; g++) grid[i * layout.width + g - 1] = lookup(section.id, r.code, g);
+    });
+    out.push(...checkSectionGrid(layout, grid));
   }
   return out;
 }
@@ -158,7 +96,8 @@ interface CompiledCheck {
   parts: number[];
   row: string;
   graph: number;
-  message: (expected: number, actual: number) => string;
+  /** the message's words other than the figures */
+  params: Readonly<Record<string, string | number>>;
 }
 
 const compiled = new WeakMap<Section, CompiledCheck[]>();
@@ -182,8 +121,7 @@ function compile(layout: SectionLayout): CompiledCheck[] {
             parts: relation.parts.map((r) => pos(r, g)),
             row: relation.total,
             graph: g,
-            message: (sum, total) =>
-              `row ${relation.total} must equal rows ${parts} (${sum}) in graph ${g}, but is ${total}`,
+            params: { kind: relation.kind, row: relation.total, graph: g, parts },
           });
         break;
       }
@@ -197,8 +135,7 @@ function compile(layout: SectionLayout): CompiledCheck[] {
             parts: relation.parts.map((g) => pos(r, g)),
             row: r,
             graph: relation.total,
-            message: (sum, total) =>
-              `graph ${relation.total} must equal graphs ${parts} (${sum}) in row ${r}, but is ${total}`,
+            params: { kind: relation.kind, row: r, graph: relation.total, parts },
           });
         break;
       }
@@ -226,7 +163,7 @@ function compile(layout: SectionLayout): CompiledCheck[] {
             parts: [pos(rr, rg)],
             row: lr,
             graph: lg,
-            message: (r, l) => `row ${lr} graph ${lg} (${l}) must not exceed row ${rr} graph ${rg} (${r})`,
+            params: { kind: relation.kind, row: lr, graph: lg, limitRow: rr, limitGraph: rg },
           });
         break;
       }
@@ -237,8 +174,7 @@ function compile(layout: SectionLayout): CompiledCheck[] {
 
 /**
  * Every violation of a section's relations, its values given as a grid laid out by
- * `sectionLayout` (null = empty = 0). The same violations, in the same order and with the same
- * messages, as `checkRelations` on those values; the sums add in the same order.
+ * `sectionLayout` (null = empty = 0), in the order of the section's relations.
  */
 export function checkSectionGrid(
   layout: SectionLayout,
@@ -260,7 +196,7 @@ export function checkSectionGrid(
         graph: c.graph,
         expected,
         actual,
-        message: c.message(expected, actual),
+        params: { ...c.params, expected, actual },
       });
   }
   return out;

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { parsePeriod, periodEnd, periodStart } from '../calendar/index.js';
 import { currentCatalog, inForceOn } from '../catalog/index.js';
 import type { Queryable } from '../../platform/db/index.js';
-import * as repo from './statistics.repository.js';
+import * as repo from './statistics.reads.repository.js';
 import { structureFor } from './statistics.service.js';
 
 export interface Coverage {

@@ -79,9 +79,46 @@ describe('submissions', () => {
     expect(res.json()).toMatchObject({
       code: 'submission_rejected',
       errors: [
-        { pointer: '/values/0', code: 'control_relation', message: expect.stringContaining('R1.rows.1=2+3') },
+        {
+          pointer: '/values/0',
+          code: 'control_relation',
+          message: 'R1.rows.1=2+3: row 1 must equal rows 2 + 3 (10) in graph 1, but is 11',
+          params: {
+            relation: 'R1.rows.1=2+3',
+            kind: 'sum-of-rows',
+            row: '1',
+            graph: 1,
+            expected: 10,
+            actual: 11,
+          },
+        },
       ],
     });
+    expect(await rowCount()).toBe(before);
+
+    // In the client's language: the refusal and each cell's detail, made from the same parameters.
+    for (const [lang, detail, message] of [
+      [
+        'ru',
+        'Отчёт отклонён: проблем — 1. Ничего не сохранено.',
+        'R1.rows.1=2+3: строка 1 должна равняться сумме строк 2 + 3 (10) в графе 1, а равна 11',
+      ],
+      [
+        'kk',
+        'Есеп қабылданбады: 1 қате. Ештеңе сақталмады.',
+        'R1.rows.1=2+3: 1-бағанда 1-жол 2 + 3 жолдарының қосындысына (10) тең болуы керек, ал ол 11',
+      ],
+    ]) {
+      const local = await submit(
+        { form: '1-p', period: '2024-Q2', breakdown: '10', values },
+        { ...editor, 'accept-language': lang! },
+      );
+      expect(local.json()).toMatchObject({
+        detail,
+        params: { count: 1 },
+        errors: [{ pointer: '/values/0', headline: expect.any(String), message }],
+      });
+    }
     expect(await rowCount()).toBe(before);
   });
 

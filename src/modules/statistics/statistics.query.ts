@@ -5,7 +5,7 @@ import { currentCatalog, findForm, inForceOn } from '../catalog/index.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { DomainError, invalidInput, notFound } from '../../platform/errors/index.js';
 import { anyOf, hasRole, isSystem, query, type Actor, type Policy } from '../../platform/usecase.js';
-import * as repo from './statistics.repository.js';
+import * as repo from './statistics.reads.repository.js';
 import { breakdownValues, parsePeriodAt, structureFor } from './statistics.service.js';
 import type { Access, Graph, Label, Row, Section } from './structure.schema.js';
 

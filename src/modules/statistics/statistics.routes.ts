@@ -1,12 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import { PassThrough } from 'node:stream';
 import { endOfDayInKazakhstan } from '../../platform/clock.js';
-import { DomainError } from '../../platform/errors/index.js';
 import { metaOf, schemas, type HttpApp } from '../../platform/http/index.js';
 import type { Deps } from '../../platform/usecase.js';
 import { listRevisions, readTable } from './statistics.query.js';
 import { submitFigures } from './statistics.service.js';
 import { partsFromCsv } from './submission.csv.js';
+import { submissionRefused } from './submission.validate.js';
 import { renderTable, TABLE_FORMATS, writeTemplateXlsx, XLSX_TYPE } from './exports/index.js';
 import { submissionTemplate } from './submission.template.js';
 import { submitWorkbook } from './submission.workbook.js';
@@ -174,13 +174,7 @@ export function registerStatisticsRoutes(app: HttpApp, deps: Deps): void {
     },
     async (req, reply) => {
       const { parts, problems: csvProblems } = partsFromCsv(req.body);
-      if (csvProblems.length)
-        throw new DomainError(
-          'invalid_input',
-          'submission_rejected',
-          `The CSV is refused: ${csvProblems.length} problem(s). Nothing was stored.`,
-          csvProblems.slice(0, 200),
-        );
+      if (csvProblems.length) throw submissionRefused(csvProblems);
       const q = req.query;
       const r = await submitFigures(
         deps,

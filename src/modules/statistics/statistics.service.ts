@@ -10,13 +10,15 @@ import {
 import { currentCatalog, findForm, inForceOn, type Catalog, type Form } from '../catalog/index.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { DomainError, forbidden, invalidInput, type FieldProblem } from '../../platform/errors/index.js';
+import { describedProblem } from '../../platform/http/index.js';
 import { sha256 } from '../../platform/hashing.js';
 import { anyOf, command, hasRole, isSystem, type Actor } from '../../platform/usecase.js';
-import * as repo from './statistics.repository.js';
+import * as structuresRepo from './statistics.structures.repository.js';
+import * as writesRepo from './statistics.writes.repository.js';
 import { fingerprintStructuresDir, loadStructuresDir } from './structure.loader.js';
 import type { FormStructure } from './structure.schema.js';
 import {
-  MAX_PROBLEMS,
+  submissionRefused,
   validateSubmission,
   type SubmittedValue,
   type ValidatedRows,
@@ -32,7 +34,7 @@ export const loadFormStructures = command({
   run: async (ctx, input: { dir: string }) => {
     // Unchanged files are not read again: a start costs a hash of the bytes, not a YAML parse.
     const fingerprint = fingerprintStructuresDir(input.dir);
-    if ((await repo.readStructureFingerprint(ctx.trx)) === fingerprint) {
+    if ((await structuresRepo.readStructureFingerprint(ctx.trx)) === fingerprint) {
       ctx.changedNothing();
       return { loaded: [] as string[] };
     }
@@ -50,7 +52,10 @@ export const loadFormStructures = command({
       );
     }
     const stored = new Map(
-      (await repo.findStructureHashes(ctx.trx)).map((s) => [`${s.form}|${s.validFromPeriod}`, s.contentHash]),
+      (await structuresRepo.findStructureHashes(ctx.trx)).map((s) => [
+        `${s.form}|${s.validFromPeriod}`,
+        s.contentHash,
+      ]),
     );
     const loaded: string[] = [];
     for (const { structure, file } of structures) {
@@ -58,7 +63,7 @@ export const loadFormStructures = command({
       const key = `${structure.form}|${structure.validFromPeriod}`;
       if (stored.get(key) === contentHash) continue;
       const firstDay = periodStart(parsePeriod(structure.validFromPeriod));
-      await repo.upsertStructure(
+      await structuresRepo.upsertStructure(
         ctx.trx,
         {
           form: structure.form,
@@ -72,7 +77,7 @@ export const loadFormStructures = command({
       );
       loaded.push(key);
     }
-    await repo.writeStructureFingerprint(ctx.trx, fingerprint, ctx.now);
+    await structuresRepo.writeStructureFingerprint(ctx.trx, fingerprint, ctx.now);
     if (!loaded.length) {
       ctx.changedNothing();
       return { loaded };
@@ -96,13 +101,15 @@ export async function structureFor(
   db: Queryable,
   form: string,
   period: Period,
-): Promise<repo.StoredStructure | null> {
+): Promise<structuresRepo.StoredStructure | null> {
   const start = periodStart(period);
-  const version = (await repo.findStructureVersions(db, form)).filter((s) => s.firstDay <= start).at(-1);
+  const version = (await structuresRepo.findStructureVersions(db, form))
+    .filter((s) => s.firstDay <= start)
+    .at(-1);
   if (!version) return null;
   let structure = parsedStructures.get(version.contentHash);
   if (!structure) {
-    structure = await repo.findStructureData(db, form, version.validFromPeriod);
+    structure = await structuresRepo.findStructureData(db, form, version.validFromPeriod);
     if (parsedStructures.size > 200) parsedStructures.clear();
     parsedStructures.set(version.contentHash, structure);
   }
@@ -193,14 +200,6 @@ export interface AcceptedRevision {
   supersedes: number | null;
 }
 
-const rejected = (problems: FieldProblem[], more: number) =>
-  new DomainError(
-    'invalid_input',
-    'submission_rejected',
-    `The submission is refused: ${problems.length + more} problem(s)${more ? `, the first ${problems.length} listed` : ''}. Nothing was stored.`,
-    problems,
-  );
-
 /**
  * A submission is validated as a whole and stored as immutable revisions (one per breakdown
  * value), each superseding — never overwriting — the current one of its (form, period,
@@ -231,20 +230,21 @@ export const submitFigures = command({
     const seen = new Set<string>();
     for (const part of input.parts) {
       if (seen.has(part.breakdown)) {
-        problems.push({
-          pointer: part.breakdownRef,
-          code: 'duplicate_breakdown',
-          message: `"${part.breakdown}" is given twice`,
-        });
+        problems.push(
+          describedProblem(part.breakdownRef, 'duplicate_breakdown', { breakdown: part.breakdown }),
+        );
         continue;
       }
       seen.add(part.breakdown);
       if (!allowed.has(part.breakdown)) {
-        problems.push({
-          pointer: part.breakdownRef,
-          code: 'unknown_breakdown',
-          message: `"${part.breakdown}" is not a ${stored.structure.breakdown.dimension} of ${code} in ${periodText}`,
-        });
+        problems.push(
+          describedProblem(part.breakdownRef, 'unknown_breakdown', {
+            breakdown: part.breakdown,
+            dimension: stored.structure.breakdown.dimension,
+            form: code,
+            period: periodText,
+          }),
+        );
         continue;
       }
       if (!subjectMaySubmit(catalog, ctx.actor, form, stored.structure, part.breakdown, on)) {
@@ -256,27 +256,19 @@ export const submitFigures = command({
       const checked = validateSubmission(stored.structure, part.values);
       if (checked.ok) checkedParts.push({ part, rows: checked.result });
       else {
-        problems.push(
-          ...checked.problems.map((p) => ({ pointer: p.pointer, code: p.code, message: p.message })),
-        );
+        problems.push(...checked.problems);
         more += checked.more;
       }
     }
-    if (input.parts.length === 0)
-      problems.push({
-        pointer: '/values',
-        code: 'empty_submission',
-        message: 'the submission holds no value',
-      });
-    if (problems.length)
-      throw rejected(problems.slice(0, MAX_PROBLEMS), more + Math.max(0, problems.length - MAX_PROBLEMS));
+    if (input.parts.length === 0) problems.push(describedProblem('/values', 'empty_submission', {}));
+    if (problems.length) throw submissionRefused(problems, more);
 
     // The journal entries are written once every part is stored: appending takes the journal's
     // lock until commit, which then covers only the entries, not the parts' rows.
     const accepted: AcceptedRevision[] = [];
     const entries: Parameters<typeof ctx.record>[0][] = [];
     for (const { part, rows } of checkedParts) {
-      const current = await repo.lockCurrentRevision(ctx.trx, form.id, periodText, part.breakdown);
+      const current = await writesRepo.lockCurrentRevision(ctx.trx, form.id, periodText, part.breakdown);
       if (current && !input.reason?.trim()) {
         throw invalidInput('A new revision needs its reason.', [
           {
@@ -286,9 +278,9 @@ export const submitFigures = command({
           },
         ]);
       }
-      if (current) await repo.markSuperseded(ctx.trx, current.id, ctx.now);
+      if (current) await writesRepo.markSuperseded(ctx.trx, current.id, ctx.now);
       const revision = (current?.revision ?? 0) + 1;
-      const id = await repo.insertRevision(ctx.trx, {
+      const id = await writesRepo.insertRevision(ctx.trx, {
         form: form.id,
         period: periodText,
         periodStart: periodStart(period),
@@ -309,7 +301,7 @@ export const submitFigures = command({
         valueCount: rows.valueCount,
         origin: input.origin ?? 'submitted',
       });
-      await repo.insertRows(ctx.trx, id, rows.rows);
+      await writesRepo.insertRows(ctx.trx, id, rows.rows);
       entries.push({
         action: revision === 1 ? 'statistics.submission.accepted' : 'statistics.submission.revised',
         objectType: 'stat_revision',

@@ -2,6 +2,7 @@
 // UTF-8 (a BOM is fine), comma or semicolon separated. Every value keeps its line for messages.
 import { parse } from 'csv-parse/sync';
 import type { FieldProblem } from '../../platform/errors/index.js';
+import { describedProblem } from '../../platform/http/index.js';
 import type { SubmissionPart } from './statistics.service.js';
 
 const COLUMNS = ['section', 'row', 'graph', 'breakdown', 'value'] as const;
@@ -21,13 +22,7 @@ export function partsFromCsv(text: string): { parts: SubmissionPart[]; problems:
   } catch (err) {
     return {
       parts: [],
-      problems: [
-        {
-          pointer: 'line 1',
-          code: 'malformed_csv',
-          message: `not readable as CSV: ${(err as Error).message}`,
-        },
-      ],
+      problems: [describedProblem('line 1', 'malformed_csv', { reason: (err as Error).message })],
     };
   }
   const header = (records[0] ?? []).map((h) => h.toLowerCase());
@@ -40,11 +35,10 @@ export function partsFromCsv(text: string): { parts: SubmissionPart[]; problems:
     return {
       parts: [],
       problems: [
-        {
-          pointer: 'line 1',
-          code: 'missing_columns',
-          message: `the header must name ${COLUMNS.join(', ')}; missing: ${missing.join(', ')}`,
-        },
+        describedProblem('line 1', 'missing_columns', {
+          required: COLUMNS.join(', '),
+          missing: missing.join(', '),
+        }),
       ],
     };
   }
@@ -54,11 +48,7 @@ export function partsFromCsv(text: string): { parts: SubmissionPart[]; problems:
     const cell = (c: (typeof COLUMNS)[number]) => rec[index[c]] ?? '';
     const graph = Number(cell('graph'));
     if (!Number.isInteger(graph) || graph < 1) {
-      problems.push({
-        pointer: line,
-        code: 'invalid_graph',
-        message: `graph "${cell('graph')}" is not a graph number`,
-      });
+      problems.push(describedProblem(line, 'invalid_graph', { value: cell('graph') }));
       return;
     }
     const breakdown = cell('breakdown');

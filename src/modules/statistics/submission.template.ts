@@ -6,7 +6,7 @@ import { formatPeriod, periodEnd } from '../calendar/index.js';
 import { currentCatalog, findForm, inForceOn } from '../catalog/index.js';
 import { invalidInput } from '../../platform/errors/index.js';
 import { query } from '../../platform/usecase.js';
-import * as repo from './statistics.repository.js';
+import * as repo from './statistics.reads.repository.js';
 import { maySubmit, parsePeriodAt, structureFor } from './statistics.service.js';
 import type { Table } from './statistics.query.js';
 

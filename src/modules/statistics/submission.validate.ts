@@ -2,6 +2,8 @@
 // row and graph; a non-negative whole number where a count belongs; no cell twice), then the
 // control relations on all of it. Every problem is addressed to its cell; nothing is stored
 // unless there is none.
+import { DomainError, type FieldProblem } from '../../platform/errors/index.js';
+import { describedProblem, problemDetail, type ProblemParams } from '../../platform/http/index.js';
 import { checkSectionGrid, sectionLayout, type SectionLayout } from './relations.js';
 import type { FormStructure } from './structure.schema.js';
 
@@ -19,6 +21,8 @@ export interface CellProblem {
   pointer: string;
   code: string;
   message: string;
+  /** what the message is made of, for the message in other languages */
+  params: ProblemParams;
   section?: string;
   row?: string;
   graph?: number;
@@ -30,6 +34,25 @@ export interface ValidatedRows {
 }
 
 export const MAX_PROBLEMS = 200;
+
+/** A submission refused: its first `MAX_PROBLEMS` problems listed, and how many it has (`more` unlisted). */
+export function submissionRefused(problems: readonly FieldProblem[], more = 0): DomainError {
+  const listed = problems.slice(0, MAX_PROBLEMS);
+  const count = problems.length + more;
+  const params = { count, ...(count > listed.length ? { listed: listed.length } : {}) };
+  return new DomainError(
+    'invalid_input',
+    'submission_rejected',
+    problemDetail('submission_rejected', params, 'en')!,
+    listed.map(({ pointer, code, message, params }) => ({
+      pointer,
+      code,
+      message,
+      ...(params ? { params } : {}),
+    })),
+    params,
+  );
+}
 
 function parseNumber(raw: unknown): number | null | undefined {
   if (raw === null || raw === undefined || raw === '') return null;
@@ -75,8 +98,13 @@ export function validateSubmission(
     }
     return g;
   };
-  const cell = (v: SubmittedValue) => `${v.section} row ${v.row} graph ${v.graph}`;
-  const where = (v: SubmittedValue) => ({ pointer: v.ref, section: v.section, row: v.row, graph: v.graph });
+  // A problem of a submitted value: addressed to its cell, worded from the cell and `more`.
+  const problem = (v: SubmittedValue, code: string, more: ProblemParams = {}): CellProblem => ({
+    ...describedProblem(v.ref, code, { section: v.section, row: v.row, graph: v.graph, ...more }),
+    section: v.section,
+    row: v.row,
+    graph: v.graph,
+  });
   let valueCount = 0;
   let lastId: string | undefined;
   let last: Grid | undefined;
@@ -87,68 +115,43 @@ export function validateSubmission(
     }
     const s = last;
     if (!s) {
-      problems.push({
-        ...where(v),
-        code: 'unknown_section',
-        message: `${structure.form} has no section "${v.section}"`,
-      });
+      problems.push(problem(v, 'unknown_section', { form: structure.form }));
       continue;
     }
     const rowIndex = s.layout.rows.get(v.row);
     if (rowIndex === undefined) {
-      problems.push({
-        ...where(v),
-        code: 'unknown_row',
-        message: `section ${v.section} has no row "${v.row}"`,
-      });
+      problems.push(problem(v, 'unknown_row'));
       continue;
     }
     const graph = s.layout.graphs.get(v.graph);
     if (!graph) {
-      problems.push({
-        ...where(v),
-        code: 'unknown_graph',
-        message: `section ${v.section} has no graph ${v.graph}`,
-      });
+      problems.push(problem(v, 'unknown_graph'));
       continue;
     }
     const at = rowIndex * s.layout.width + v.graph - 1;
     const earlier = s.refs[at];
     if (earlier !== undefined) {
-      problems.push({
-        ...where(v),
-        code: 'duplicate_cell',
-        message: `${cell(v)} is given twice (also at ${earlier})`,
-      });
+      problems.push(problem(v, 'duplicate_cell', { earlier }));
       continue;
     }
     s.refs[at] = v.ref;
     const n = parseNumber(v.value);
     if (n === undefined) {
-      problems.push({
-        ...where(v),
-        code: 'not_a_number',
-        message: `${cell(v)}: "${String(v.value)}" is not a number`,
-      });
+      problems.push(problem(v, 'not_a_number', { value: String(v.value) }));
       continue;
     }
     if (n !== null && n < 0) {
-      problems.push({ ...where(v), code: 'negative', message: `${cell(v)}: ${n} is negative` });
+      problems.push(problem(v, 'negative', { value: n }));
       continue;
     }
     if (n !== null && graph.valueType === 'integer' && !Number.isInteger(n)) {
-      problems.push({
-        ...where(v),
-        code: 'not_a_whole_number',
-        message: `${cell(v)}: ${n} is not a whole number (a count)`,
-      });
+      problems.push(problem(v, 'not_a_whole_number', { value: n }));
       continue;
     }
     s.values[at] = n;
     if (n !== null) valueCount++;
   }
-  if (values.length === 0)
-    problems.push({ pointer: '/values', code: 'empty_submission', message: 'the submission holds no value' });
+  if (values.length === 0) problems.push(describedProblem('/values', 'empty_submission', {}));
   // Without problems, every grid made holds at least one accepted value (its section is present).
   // Sections are checked and stored in the structure's order.
   const present: Grid[] = [];
@@ -163,9 +166,10 @@ export function validateSubmission(
       const i = rows.get(v.row);
       const ref = i !== undefined ? g.refs[i * width + v.graph - 1] : undefined;
       problems.push({
-        pointer: ref ?? `${v.section} row ${v.row} graph ${v.graph}`,
-        code: 'control_relation',
-        message: `${v.relation}: ${v.message}`,
+        ...describedProblem(ref ?? `${v.section} row ${v.row} graph ${v.graph}`, 'control_relation', {
+          relation: v.relation,
+          ...v.params,
+        }),
         section: v.section,
         row: v.row,
         graph: v.graph,

@@ -3,9 +3,10 @@
 // then submitted as one revision — or refused with nothing stored.
 import { periodEnd } from '../calendar/index.js';
 import { currentCatalog, findForm, inForceOn } from '../catalog/index.js';
-import { DomainError, invalidInput } from '../../platform/errors/index.js';
+import { invalidInput } from '../../platform/errors/index.js';
 import type { Actor, Deps, RequestMeta } from '../../platform/usecase.js';
 import { parsePeriodAt, structureFor, submitFigures, type SubmitInput } from './statistics.service.js';
+import { submissionRefused } from './submission.validate.js';
 import { parseOfficialWorkbook, readWorkbookTitle } from './workbook.js';
 
 export interface WorkbookSubmission {
@@ -64,14 +65,12 @@ export async function submitWorkbook(
 
   const parsed = await parseOfficialWorkbook(input.file, stored.structure);
   if (parsed.problems.length) {
-    throw new DomainError(
-      'invalid_input',
-      'submission_rejected',
-      `The workbook is refused: ${parsed.problems.length} problem(s). Nothing was stored.`,
-      parsed.problems.slice(0, 200).map((p) => ({
+    throw submissionRefused(
+      parsed.problems.map((p) => ({
         pointer: p.cell ? `${p.sheet}!${p.cell}` : p.sheet || '/file',
         code: p.code,
         message: p.message,
+        params: p.params,
       })),
     );
   }

@@ -85,7 +85,7 @@ export function generateSynthetic(structure: FormStructure, seed: string, scale 
   const violations = checkRelations(structure, cells);
   if (violations.length)
     throw new Error(
-      `synthetic data for ${structure.form} breaks ${violations[0]!.relation}: ${violations[0]!.message}`,
+      `synthetic data for ${structure.form} breaks ${violations[0]!.relation}: ${JSON.stringify(violations[0]!.params)}`,
     );
   return [...cells].map(([key, value]) => {
     const [section, row, graph] = key.split('|') as [string, string, string];

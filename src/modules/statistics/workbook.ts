@@ -6,6 +6,7 @@
 import { Readable } from 'node:stream';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import { describedProblem, type ProblemParams } from '../../platform/http/index.js';
 import type { FormStructure, Section } from './structure.schema.js';
 
 export interface Observation {
@@ -42,6 +43,14 @@ export interface WorkbookProblem {
   cell?: string;
   code: WorkbookProblemCode;
   message: string;
+  /** what the message is made of, for the message in other languages */
+  params: ProblemParams;
+}
+
+/** A problem of the workbook, worded (in English, and from `params` in the others) by its code. */
+function problem(sheet: string, cell: string | undefined, code: WorkbookProblemCode, params: ProblemParams) {
+  const { message } = describedProblem('', code, params);
+  return { sheet, ...(cell ? { cell } : {}), code, message, params };
 }
 
 export interface ParsedWorkbook {
@@ -161,23 +170,14 @@ export async function readSection(
       for (const [n, column] of found.graphColumns) {
         if (!knownGraphs.has(n)) {
           const cell = `${columnLetters(column)}${number}`;
-          problems.push({
-            sheet,
-            cell,
-            code: 'unknown_graph',
-            message: `Graph ${n} is not in section ${section.id}`,
-          });
+          problems.push(problem(sheet, cell, 'unknown_graph', { section: section.id, graph: n }));
         }
       }
       const absent = section.graphs
         .filter((graph) => !found.graphColumns.has(graph.n))
         .map((graph) => graph.n);
       if (absent.length > 0) {
-        problems.push({
-          sheet,
-          code: 'missing_graph',
-          message: `Graphs missing from the sheet: ${absent.join(', ')}`,
-        });
+        problems.push(problem(sheet, undefined, 'missing_graph', { graphs: absent.join(', ') }));
       }
       continue;
     }
@@ -185,21 +185,11 @@ export async function readSection(
     if (code === '' || (findGraphNumberRow(values) !== undefined && /^[БB]$/.test(code))) continue;
     const codeCell = `${columnLetters(layout.codeColumn)}${number}`;
     if (!knownRows.has(code)) {
-      problems.push({
-        sheet,
-        cell: codeCell,
-        code: 'unknown_row',
-        message: `Row ${code} is not in section ${section.id}`,
-      });
+      problems.push(problem(sheet, codeCell, 'unknown_row', { section: section.id, row: code }));
       continue;
     }
     if (seenRows.has(code)) {
-      problems.push({
-        sheet,
-        cell: codeCell,
-        code: 'duplicate_row',
-        message: `Row ${code} appears more than once`,
-      });
+      problems.push(problem(sheet, codeCell, 'duplicate_row', { row: code }));
       continue;
     }
     seenRows.add(code);
@@ -209,12 +199,9 @@ export async function readSection(
       const value = cellNumber(values[column]);
       if (value === undefined) {
         const shown = cellText(values[column]) || typeof values[column];
-        problems.push({
-          sheet,
-          cell,
-          code: 'not_a_number',
-          message: `Row ${code}, graph ${n}: «${shown}» is not a number`,
-        });
+        problems.push(
+          problem(sheet, cell, 'not_a_number', { section: section.id, row: code, graph: n, value: shown }),
+        );
         continue;
       }
       observations.push({ section: section.id, row: code, graph: n, value, ref: { sheet, cell } });
@@ -222,19 +209,13 @@ export async function readSection(
   }
 
   if (layout === undefined) {
-    problems.push({
-      sheet,
-      code: 'no_header',
-      message: `No row of graph numbers (Б, 1, 2, …) in sheet ${sheet}`,
-    });
+    problems.push(problem(sheet, undefined, 'no_header', { sheet }));
   } else {
     const absent = section.rows.filter((row) => !seenRows.has(row.code)).map((row) => row.code);
     if (absent.length > 0) {
-      const shown =
-        absent.length > 10
-          ? `${absent.slice(0, 10).join(', ')} and ${absent.length - 10} more`
-          : absent.join(', ');
-      problems.push({ sheet, code: 'missing_row', message: `Rows missing from the sheet: ${shown}` });
+      const rows = absent.slice(0, 10).join(', ');
+      const more = Math.max(0, absent.length - 10);
+      problems.push(problem(sheet, undefined, 'missing_row', { rows, ...(more ? { more } : {}) }));
     }
   }
   return { observations, problems };
@@ -284,11 +265,7 @@ export async function parseOfficialWorkbook(
       }
       if (section === undefined) {
         await drain(worksheet);
-        problems.push({
-          sheet: name,
-          code: 'unknown_sheet',
-          message: `Sheet ${name} is not a section of form ${structure.form}`,
-        });
+        problems.push(problem(name, undefined, 'unknown_sheet', { sheet: name, form: structure.form }));
         continue;
       }
       seenSections.add(key);
@@ -300,25 +277,21 @@ export async function parseOfficialWorkbook(
     const reason = error instanceof Error ? error.message : String(error);
     return {
       observations: [],
-      problems: [{ sheet: '', code: 'not_xlsx', message: `Not a readable XLSX file: ${reason}` }],
+      problems: [problem('', undefined, 'not_xlsx', { reason })],
       meta,
     };
   }
   if (sheets === 0) {
     return {
       observations: [],
-      problems: [{ sheet: '', code: 'not_xlsx', message: 'Not an XLSX workbook: it has no worksheets' }],
+      problems: [problem('', undefined, 'not_xlsx', {})],
       meta,
     };
   }
   for (const section of structure.sections) {
     const key = sectionKey(section.id);
     if (seenSections.has(key) || (wanted !== undefined && !wanted.has(key))) continue;
-    problems.push({
-      sheet: section.id,
-      code: 'missing_section',
-      message: `The workbook has no sheet ${section.id}`,
-    });
+    problems.push(problem(section.id, undefined, 'missing_section', { section: section.id }));
   }
   return { observations, problems, meta };
 }

@@ -12,11 +12,11 @@ import {
   rescheduleRelease,
   reviseRelease,
 } from '../publishing/index.js';
-import { partsFromCsv, submitFigures, submitWorkbook } from '../statistics/index.js';
+import { partsFromCsv, submissionRefused, submitFigures, submitWorkbook } from '../statistics/index.js';
 import { localDateOf } from '../../platform/clock.js';
 import type { Config } from '../../platform/config.js';
-import { DomainError } from '../../platform/errors/index.js';
-import { metaOf, problemHeadline, type HttpApp } from '../../platform/http/index.js';
+import { DomainError, type FieldProblem } from '../../platform/errors/index.js';
+import { metaOf, problemDetail, problemHeadline, type HttpApp } from '../../platform/http/index.js';
 import type { Deps } from '../../platform/usecase.js';
 import { html, type SafeHtml } from './html.js';
 import { isLang, translator, type Lang, type Translator } from './i18n.js';
@@ -29,16 +29,21 @@ const HTML = 'text/html; charset=utf-8';
 const STAFF = new Set(['editor', 'admin', 'auditor', 'subject']);
 
 function problemsList(err: DomainError, t: Translator): SafeHtml {
-  // The headline in the reader's language; the validator's detail (in English) beside it.
+  // In the reader's language: the headline, and each detail worded from its parameters; a detail
+  // without a template (a database's or a library's words) is shown as written, marked English.
   const headline = problemHeadline(err.code, t.lang);
-  return html`<div class="errors" role="alert"><p>${headline ? html`${headline}. ` : null}<span lang="en">${err.message}</span></p>${
+  const worded = (code: string, params: FieldProblem['params'], message: string): SafeHtml => {
+    const text = problemDetail(code, params, t.lang);
+    return text === null ? html`<span lang="en">${message}</span>` : html`${text}`;
+  };
+  return html`<div class="errors" role="alert"><p>${headline ? html`${headline}. ` : null}${worded(err.code, err.params, err.message)}</p>${
     err.errors.length
       ? html`<div class="scroll" tabindex="0" role="region" aria-label="${t.t('validationReport')}"><table>
         <caption>${t.t('validationReport')}</caption>
         <thead><tr><th scope="col">${t.t('where')}</th><th scope="col">${t.t('problem')}</th><th scope="col">${t.t('detail')}</th></tr></thead>
         <tbody>${err.errors.map(
           (e) =>
-            html`<tr><td><code>${e.pointer}</code></td><td>${problemHeadline(e.code, t.lang) ?? e.code}</td><td lang="en">${e.message}</td></tr>`,
+            html`<tr><td><code>${e.pointer}</code></td><td>${problemHeadline(e.code, t.lang) ?? e.code}</td><td>${worded(e.code, e.params, e.message)}</td></tr>`,
         )}</tbody></table></div>`
       : null
   }</div>`;
@@ -307,13 +312,7 @@ export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, ren
       const r = fileName.toLowerCase().endsWith('.csv')
         ? await (async () => {
             const { parts, problems } = partsFromCsv(file.toString('utf8'));
-            if (problems.length)
-              throw new DomainError(
-                'invalid_input',
-                'submission_rejected',
-                t.t('rejected'),
-                problems.slice(0, 200),
-              );
+            if (problems.length) throw submissionRefused(problems);
             return submitFigures(
               deps,
               req.actor,

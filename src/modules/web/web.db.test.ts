@@ -211,6 +211,27 @@ describe('the staff area', () => {
     expect(upload.body).toContain('Refused: nothing was stored.');
     expect(upload.body).not.toContain('<script>alert(1)</script>');
     expect(upload.body).not.toContain('x<b>');
+
+    // A failed upload shows every error in the user's language: the headline and the detail.
+    const ruBody =
+      field('_csrf', csrf!) +
+      field('form', '1-p') +
+      field('period', '2024-Q3') +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="1-p.csv"\r\nContent-Type: text/csv\r\n\r\n` +
+      `section,row,graph,breakdown,value\r\nR1,1,1,10,-4\r\nR1,2,1,10,2.5\r\n--${boundary}--\r\n`;
+    const ru = await t.app.inject({
+      method: 'POST',
+      url: '/ru/staff/upload',
+      payload: ruBody,
+      headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    expect(ru.statusCode, ru.body.slice(0, 300)).toBe(422);
+    expect(ru.body).toContain('Отчёт отклонён: проблем — 2. Ничего не сохранено.');
+    expect(ru.body).toContain('Отрицательное значение');
+    expect(ru.body).toContain('R1, строка 1, графа 1: -4 — отрицательное значение');
+    expect(ru.body).toContain('R1, строка 2, графа 1: 2.5 — не целое число (здесь количество)');
+    const report = ru.body.slice(ru.body.indexOf('<div class="errors"'));
+    expect(report).not.toContain(' lang="en"'); // no detail left in English
   });
 });
 

@@ -18,6 +18,8 @@ export interface FieldProblem {
   pointer: string;
   code: string;
   message: string;
+  /** what the message is made of (the cell, the figures), for the message in other languages */
+  params?: Readonly<Record<string, string | number>>;
 }
 
 export class DomainError extends Error {
@@ -26,6 +28,8 @@ export class DomainError extends Error {
     readonly code: string,
     message: string,
     readonly errors: FieldProblem[] = [],
+    /** what the message is made of, for the message in other languages */
+    readonly params?: Readonly<Record<string, string | number>>,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -1,10 +1,11 @@
-// What problems mean in the reader's language (Kazakh, Russian, English): a title per status and a
-// headline per problem code. The API adds them when the client asks for a language
-// (Accept-Language); the portal's validation report shows the headline on each cell, with the
-// validator's own detail (figures, relation) beside it.
+// What problems mean in the reader's language (Kazakh, Russian, English): a title per status, a
+// headline per problem code, and the detail worded from the problem's parameters
+// (problem-detail.ts). The API uses them when the client asks for a language (Accept-Language); the
+// portal's validation report shows the headline and the detail on each cell.
+import { problemDetail, type ProblemLang } from './problem-detail.js';
 import type { Problem } from './problem.js';
 
-export type ProblemLang = 'kk' | 'ru' | 'en';
+export type { ProblemLang };
 type Text = Record<ProblemLang, string>;
 
 const TITLES: Record<number, Text> = {
@@ -111,12 +112,14 @@ export function localiseProblem(problem: Problem, lang: ProblemLang): Problem & 
   return {
     ...problem,
     title: TITLES[problem.status]?.[lang] ?? problem.title,
+    detail: problemDetail(problem.code, problem.params, lang) ?? problem.detail,
     ...(headline ? { headline } : {}),
     ...(problem.errors
       ? {
           errors: problem.errors.map((e) => {
             const h = problemHeadline(e.code, lang);
-            return h ? { ...e, headline: h } : e;
+            const message = problemDetail(e.code, e.params, lang) ?? e.message;
+            return { ...e, message, ...(h ? { headline: h } : {}) };
           }),
         }
       : {}),

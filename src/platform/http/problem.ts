@@ -15,6 +15,7 @@ export interface Problem {
   code: string;
   requestId: string;
   errors?: FieldProblem[];
+  params?: Readonly<Record<string, string | number>>;
 }
 
 const statusOf: Record<ErrorCategory, number> = {
@@ -103,7 +104,13 @@ const slug = (s: string) =>
     .replace(/[^a-z0-9]+/g, '_');
 
 export function toProblem(err: unknown, requestId: string): { problem: Problem; internal: boolean } {
-  const make = (status: number, code: string, detail: string, errors?: FieldProblem[]) => ({
+  const make = (
+    status: number,
+    code: string,
+    detail: string,
+    errors?: FieldProblem[],
+    params?: Readonly<Record<string, string | number>>,
+  ) => ({
     problem: {
       type: `urn:zanstat:problem:${code}`,
       title: titleOf[status] ?? 'Error',
@@ -112,11 +119,13 @@ export function toProblem(err: unknown, requestId: string): { problem: Problem; 
       code,
       requestId,
       ...(errors && errors.length ? { errors } : {}),
+      ...(params ? { params } : {}),
     },
     internal: status >= 500,
   });
   const domain = err instanceof DomainError ? err : translateDatabaseError(err);
-  if (domain) return make(statusOf[domain.category], domain.code, domain.message, domain.errors);
+  if (domain)
+    return make(statusOf[domain.category], domain.code, domain.message, domain.errors, domain.params);
   const f = err as FastifyLikeError;
   if (f && Array.isArray(f.validation)) {
     const errors = validationProblems(f.validation, f.validationContext);

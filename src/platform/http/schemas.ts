@@ -2,6 +2,11 @@ import { Type, type TSchema } from '@sinclair/typebox';
 
 // Shared response pieces: the problem shape, and the security requirement of actor routes.
 
+const ProblemParams = Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), {
+  description:
+    'what the message is made of (cell, figures, relation), so that a client can word it itself; `message` and `detail` are in the language asked by Accept-Language (kk, ru, en), English by default',
+});
+
 export const ProblemSchema = Type.Object(
   {
     type: Type.String(),
@@ -22,9 +27,11 @@ export const ProblemSchema = Type.Object(
           code: Type.String(),
           message: Type.String(),
           headline: Type.Optional(Type.String()),
+          params: Type.Optional(ProblemParams),
         }),
       ),
     ),
+    params: Type.Optional(ProblemParams),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details' },
 );
