@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { anonymousActor, systemActor } from '../platform/usecase.js';
-import { publishedRevisionIds, resolveFormPeriod } from '../modules/publishing/index.js';
+import { publicationsOf, resolveFormPeriod } from '../modules/publishing/index.js';
 import {
   readTable,
   tableToCsv,
@@ -39,7 +39,13 @@ export async function exportTable(
     if (o.unpublished)
       return readTable(rt.deps, systemActor('cli.export'), { form, section, period, breakdown: o.region });
     const resolved = await resolveFormPeriod(rt.deps.db, form, period);
-    const ids = await publishedRevisionIds(rt.deps.db, resolved.formId, resolved.period, rt.deps.clock.now());
+    const publications = await publicationsOf(
+      rt.deps.db,
+      resolved.formId,
+      resolved.period,
+      rt.deps.clock.now(),
+    );
+    const ids = publications.at(-1)?.revisionIds;
     if (!ids)
       throw new UsageError(
         `${form} ${resolved.period} is not published yet; --unpublished exports the figures received`,
@@ -50,6 +56,7 @@ export async function exportTable(
       period,
       breakdown: o.region,
       revisions: async (p) => (p === resolved.period ? ids : null),
+      earlierRevisions: publications.at(-2)?.revisionIds ?? [],
     });
   });
   if (format === 'pdf' && table.columns.length > 1)

@@ -106,7 +106,8 @@ export async function importFiles(files: string[], o: ImportOptions): Promise<nu
         if (err instanceof DomainError) {
           process.stderr.write(`${tag}: refused — ${err.message}\n`);
           for (const e of err.errors.slice(0, 20)) process.stderr.write(`    ${e.pointer}: ${e.message}\n`);
-          if (err.errors.length > 20) process.stderr.write(`    … and ${err.errors.length - 20} more\n`);
+          const count = Number(err.params?.count ?? err.errors.length);
+          if (count > 20) process.stderr.write(`    … and ${count - 20} more\n`);
         } else if (err instanceof UsageError) process.stderr.write(`${tag}: ${err.message}\n`);
         else throw err;
       }

@@ -124,7 +124,8 @@ export function registerPublicRoutes(app: HttpApp, deps: Deps, config: Config): 
       await index.fresh();
       const at = momentOf(q.asOf);
       const { formId, period } = await resolve(req.params.code, req.params.period);
-      const pub = index.current(formId, period, at);
+      const visible = index.visible(formId, period, at);
+      const pub = visible.at(-1);
       if (!pub) throw notPublished(req.params.code, period);
       const compare = q.compare === 'previous-year';
       const prevPeriod = compare ? period.replace(/^(\d{4})/, (y) => String(Number(y) - 1)) : null;
@@ -149,6 +150,7 @@ export function registerPublicRoutes(app: HttpApp, deps: Deps, config: Config): 
           compare,
           revisions: async (p) =>
             p === period ? pub.revisionIds : p === prevPeriod ? (prev?.revisionIds ?? null) : null,
+          earlierRevisions: visible.at(-2)?.revisionIds ?? [],
         });
         table.publication = await publicationMeta(formId, period, pub);
         return renderTable(table, format, lang);

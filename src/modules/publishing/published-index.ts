@@ -115,18 +115,6 @@ export function publishedIndexOf(db: Db): PublishedIndex {
   return index;
 }
 
-/** The revisions of (form, period) the public reads at `at`, or null when nothing is published. */
-export async function publishedRevisionIds(
-  db: Db,
-  form: string,
-  period: string,
-  at: Date,
-): Promise<readonly number[] | null> {
-  const index = publishedIndexOf(db);
-  await index.fresh();
-  return index.current(form, period, at)?.revisionIds ?? null;
-}
-
 /** The periods of a form the public reads at `at`, newest first, each with its publication. */
 export async function publishedPeriodsOf(
   db: Db,

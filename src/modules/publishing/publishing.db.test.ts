@@ -220,16 +220,32 @@ describe('a release from submission to publication', () => {
     expect(revised.statusCode, revised.body).toBe(200);
     // Approved for now by default: the worker publishes it at its next look.
     expect((await publishDue(t.deps, system, undefined)).published).toEqual(['1-p/2024-Q1#2']);
-    const now = (await publicTable('2024-Q1', 'section=R1&region=10')).json() as {
-      columns: { values: Record<string, number[]>; status: string; revision: number }[];
-    };
+    type Column = { values: Record<string, number[]>; status: string; revision: number; revised?: object };
+    const now = (await publicTable('2024-Q1', 'section=R1&region=10')).json() as { columns: Column[] };
     expect(now.columns[0]).toMatchObject({ status: 'revised', revision: 2 });
     expect(now.columns[0]!.values['1']![0]).toBe(50);
+    // Each value the revision changed is marked: graph 1 of rows 1–3, multiplied by five.
+    expect(now.columns[0]!.revised).toEqual({ '1': [1], '2': [1], '3': [1] });
+    const all = (await publicTable('2024-Q1', 'section=R1')).json() as {
+      columns: (Column & { breakdown: string })[];
+    };
+    expect(all.columns.find((c) => c.breakdown === '00')).toMatchObject({
+      status: 'derived',
+      revised: now.columns[0]!.revised,
+    });
+    const stat = (await publicTable('2024-Q1', 'section=R1&region=10&format=json-stat&lang=en')).json() as {
+      status: Record<string, string>;
+      extension: { status: Record<string, string> };
+    };
+    expect(Object.values(stat.status)).toContain('r');
+    expect(stat.extension.status.r).toBe('revised since the previous publication');
     const day = before.toISOString().slice(0, 10);
     const old = (await publicTable('2024-Q1', `section=R1&region=10&asOf=${day}`)).json() as {
-      columns: { values: Record<string, number[]> }[];
+      columns: Column[];
     };
     expect(old.columns[0]!.values['1']![0]).toBe(10);
+    expect(old.columns[0]).toMatchObject({ status: 'final', revision: 1 });
+    expect(old.columns[0]!.revised).toBeUndefined();
     const history = (await t.app.inject('/api/v1/forms/1-p/revisions/2024-Q1')).json() as {
       revisions: { breakdown: string; revision: number; reason: string | null }[];
       publications: { version: number; reason: string | null }[];

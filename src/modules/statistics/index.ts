@@ -13,12 +13,10 @@ export {
   readSeries,
   listRevisions,
   mayRead,
-  type Table,
-  type TableColumn,
   type RevisionEntry,
-  type ValueStatus,
   type TableInput,
 } from './statistics.query.js';
+export type { Table, TableColumn, ValueStatus, Comparison } from './statistics.table.js';
 export { coverageOf, coverageOfStore, dayAfterShippedFigures, type Coverage } from './statistics.coverage.js';
 export {
   registerStatisticsRoutes,

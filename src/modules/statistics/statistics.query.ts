@@ -5,9 +5,11 @@ import { currentCatalog, findForm, inForceOn } from '../catalog/index.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { DomainError, invalidInput, notFound } from '../../platform/errors/index.js';
 import { anyOf, hasRole, isSystem, query, type Actor, type Policy } from '../../platform/usecase.js';
+import { compareColumn, markRevisedValues, revisedOfSum } from './statistics.changes.js';
+import type { Table, TableColumn, ValueStatus } from './statistics.table.js';
 import * as repo from './statistics.reads.repository.js';
 import { breakdownValues, parsePeriodAt, structureFor } from './statistics.service.js';
-import type { Access, Graph, Label, Row, Section } from './structure.schema.js';
+import type { Access, Label, Section } from './structure.schema.js';
 
 /** Who may see what: the public sees public parts only; staff see official-use; nobody here sees secret. */
 export function mayRead(actor: Actor, access: Access | undefined): boolean {
@@ -28,58 +30,9 @@ const readsPublishedOrStaff =
   (actor, input) =>
     (input?.revisions ?? input?.revisionIds) !== undefined || staffRead(actor, input);
 
-export interface Comparison {
-  /** the same period of the previous year */
-  period: string;
-  /** per row, aligned with graphs: the previous value, the change and the change in % (null: no data) */
-  previous: Record<string, (number | null)[]>;
-  change: Record<string, (number | null)[]>;
-  changePercent: Record<string, (number | null)[]>;
-  /** the previous period has no revision for this breakdown: every cell is "no data" */
-  noData: boolean;
-}
-
-export interface TableColumn {
-  breakdown: string;
-  label: Label | null;
-  /** submitted: a stored revision; derived: the republic as the sum of the regions */
-  kind: 'submitted' | 'derived';
-  revision: number | null;
-  submittedAt: string | null;
-  origin: string | null;
-  /**
-   * The status of every value of the column: `synthetic` demonstration data, `revised` (a revision
-   * after the first), `final`, or `provisional` (not yet published: seen by staff only); `derived`
-   * for the republic summed from the regions. An empty cell (null) is "not available".
-   */
-  status: ValueStatus;
-  values: Record<string, (number | null)[]>;
-  comparison?: Comparison;
-}
-
-export type ValueStatus = 'final' | 'revised' | 'provisional' | 'synthetic' | 'derived';
-
-function statusOf(origin: string, revision: number, published: boolean): ValueStatus {
+function statusOf(origin: string, published: boolean): ValueStatus {
   if (origin === 'synthetic') return 'synthetic';
-  if (!published) return 'provisional';
-  return revision > 1 ? 'revised' : 'final';
-}
-
-export interface Table {
-  form: { id: string; code: string; titles: { kk: string; ru: string; en: string } };
-  section: { id: string; title: Label };
-  period: string;
-  cumulative: boolean;
-  provisionalStructure: boolean;
-  graphs: Graph[];
-  rows: Row[];
-  columns: TableColumn[];
-  /** said wherever the table is shown: synthetic demonstration data, or imported official figures */
-  notice: string | null;
-  /** the republic stored and derived, where both exist: the difference is shown, not hidden */
-  republic: { stored: boolean; derivedFrom: string[]; missingRegions: string[] } | null;
-  /** where the table is a published one: the release, publication, act and clause it is published under */
-  publication?: Record<string, unknown>;
+  return published ? 'final' : 'provisional';
 }
 
 function noticeOf(columns: TableColumn[]): string | null {
@@ -108,6 +61,11 @@ export interface TableInput {
    * shown as provisional.
    */
   revisions?: (period: string) => Promise<readonly number[] | null>;
+  /**
+   * With `revisions`: the revisions of the publication before the one read (none: the first), so
+   * that the values it revised are marked. Staff reads compare with each previous revision.
+   */
+  earlierRevisions?: readonly number[];
 }
 
 export const readTable = query({
@@ -136,30 +94,6 @@ export const readTable = query({
     return table;
   },
 });
-
-function compareColumn(
-  table: Table,
-  column: TableColumn,
-  prev: TableColumn | undefined,
-  prevTable: Table | null,
-  period: string,
-): Comparison {
-  const out: Comparison = { period, previous: {}, change: {}, changePercent: {}, noData: !prev };
-  for (const row of table.rows) {
-    const now = column.values[row.code] ?? [];
-    const then = table.graphs.map((g) => {
-      const j = prevTable?.graphs.findIndex((x) => x.n === g.n) ?? -1;
-      return j >= 0 ? (prev?.values[row.code]?.[j] ?? null) : null;
-    });
-    out.previous[row.code] = then;
-    out.change[row.code] = now.map((v, i) => (v === null || then[i] == null ? null : v - then[i]));
-    out.changePercent[row.code] = now.map((v, i) => {
-      const p = then[i];
-      return v === null || p == null || p === 0 ? null : Math.round(((v - p) / p) * 1000) / 10;
-    });
-  }
-  return out;
-}
 
 async function tableOf({ db, actor }: { db: Queryable; actor: Actor }, input: TableInput): Promise<Table> {
   const period = parsePeriodAt(input.period, '/params/period');
@@ -206,6 +140,7 @@ async function tableOf({ db, actor }: { db: Queryable; actor: Actor }, input: Ta
     );
     return name ? { ru: name.ru, kk: name.kk, en: name.en } : null;
   };
+  const revisionIds = new Map<TableColumn, number>();
   const columns: TableColumn[] = revisions.map((r) => {
     const byRow = data.get(r.id) ?? new Map<string, (number | null)[]>();
     const values: Record<string, (number | null)[]> = {};
@@ -213,17 +148,26 @@ async function tableOf({ db, actor }: { db: Queryable; actor: Actor }, input: Ta
       const v = byRow.get(row.code);
       values[row.code] = keep.map((i) => v?.[i] ?? null);
     }
-    return {
+    const column: TableColumn = {
       breakdown: r.breakdown,
       label: labelOf(r.breakdown),
       kind: 'submitted',
       revision: r.revision,
       submittedAt: r.submittedAt.toISOString(),
       origin: r.origin,
-      status: statusOf(r.origin, r.revision, published !== undefined),
+      status: statusOf(r.origin, published !== undefined),
       values,
     };
+    revisionIds.set(column, r.id);
+    return column;
   });
+  await markRevisedValues(
+    db,
+    { form: form.id, period: periodText, section: section.id, rows, graphs },
+    columns,
+    revisionIds,
+    published ? (input.earlierRevisions ?? []) : undefined,
+  );
   let republic: Table['republic'] = null;
   if (b.dimension === 'region') {
     const regionIds = inForceOn(catalog.regions, on)
@@ -248,6 +192,7 @@ async function tableOf({ db, actor }: { db: Queryable; actor: Actor }, input: Ta
         origin: null,
         status: 'derived',
         values,
+        ...(revisedOfSum(parts) ? { revised: revisedOfSum(parts) } : {}),
       });
       republic = {
         stored: stored00,

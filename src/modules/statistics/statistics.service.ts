@@ -10,7 +10,7 @@ import {
 import { currentCatalog, findForm, inForceOn, type Catalog, type Form } from '../catalog/index.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { DomainError, forbidden, invalidInput, type FieldProblem } from '../../platform/errors/index.js';
-import { describedProblem } from '../../platform/http/index.js';
+import { describedProblem } from '../../platform/errors/index.js';
 import { sha256 } from '../../platform/hashing.js';
 import { anyOf, command, hasRole, isSystem, type Actor } from '../../platform/usecase.js';
 import * as structuresRepo from './statistics.structures.repository.js';

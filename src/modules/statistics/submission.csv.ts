@@ -2,7 +2,7 @@
 // UTF-8 (a BOM is fine), comma or semicolon separated. Every value keeps its line for messages.
 import { parse } from 'csv-parse/sync';
 import type { FieldProblem } from '../../platform/errors/index.js';
-import { describedProblem } from '../../platform/http/index.js';
+import { describedProblem } from '../../platform/errors/index.js';
 import type { SubmissionPart } from './statistics.service.js';
 
 const COLUMNS = ['section', 'row', 'graph', 'breakdown', 'value'] as const;

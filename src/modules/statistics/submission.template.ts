@@ -8,7 +8,7 @@ import { invalidInput } from '../../platform/errors/index.js';
 import { query } from '../../platform/usecase.js';
 import * as repo from './statistics.reads.repository.js';
 import { maySubmit, parsePeriodAt, structureFor } from './statistics.service.js';
-import type { Table } from './statistics.query.js';
+import type { Table } from './statistics.table.js';
 
 export const submissionTemplate = query({
   name: 'make a submission template',

@@ -2,8 +2,13 @@
 // row and graph; a non-negative whole number where a count belongs; no cell twice), then the
 // control relations on all of it. Every problem is addressed to its cell; nothing is stored
 // unless there is none.
-import { DomainError, type FieldProblem } from '../../platform/errors/index.js';
-import { describedProblem, problemDetail, type ProblemParams } from '../../platform/http/index.js';
+import {
+  DomainError,
+  describedProblem,
+  problemDetail,
+  type FieldProblem,
+  type ProblemParams,
+} from '../../platform/errors/index.js';
 import { checkSectionGrid, sectionLayout, type SectionLayout } from './relations.js';
 import type { FormStructure } from './structure.schema.js';
 

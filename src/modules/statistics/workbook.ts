@@ -6,7 +6,7 @@
 import { Readable } from 'node:stream';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { describedProblem, type ProblemParams } from '../../platform/http/index.js';
+import { describedProblem, type ProblemParams } from '../../platform/errors/index.js';
 import type { FormStructure, Section } from './structure.schema.js';
 
 export interface Observation {

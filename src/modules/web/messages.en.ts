@@ -28,6 +28,7 @@ export const en = {
   show: 'Show',
   compare: 'Compare with the same period of the previous year',
   noData: 'no data',
+  revisedValue: 'revised since the previous publication',
   republicDerived: 'Republic of Kazakhstan: the sum of the regions',
   republicDerivedNote:
     'Computed as the sum of the regions shown; it does not include units outside the regions.',

@@ -64,6 +64,7 @@ figcaption { font-size: .9rem; color: var(--muted); }
 .graphics { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1rem; }
 .search { display: flex; gap: .5rem; max-width: 40rem; }
 .search input { flex: 1; }
+.revised { font-size: 0.75em; vertical-align: super; margin-right: 0.2em; text-decoration: none; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (max-width: 40rem) { h1 { font-size: 1.3rem; } .meta { grid-template-columns: 1fr; } header.site .bar { padding: .5rem; } }
 @media print { header.site, footer.site, form.pickers, .downloads, .skip, .graphics { display: none; } .scroll { overflow: visible; border: 0; } thead th { position: static; } a { color: inherit; text-decoration: none; } }

@@ -15,8 +15,8 @@ import {
 import { partsFromCsv, submissionRefused, submitFigures, submitWorkbook } from '../statistics/index.js';
 import { localDateOf } from '../../platform/clock.js';
 import type { Config } from '../../platform/config.js';
-import { DomainError, type FieldProblem } from '../../platform/errors/index.js';
-import { metaOf, problemDetail, problemHeadline, type HttpApp } from '../../platform/http/index.js';
+import { DomainError, problemDetail, type FieldProblem } from '../../platform/errors/index.js';
+import { metaOf, problemHeadline, type HttpApp } from '../../platform/http/index.js';
 import type { Deps } from '../../platform/usecase.js';
 import { html, type SafeHtml } from './html.js';
 import { isLang, translator, type Lang, type Translator } from './i18n.js';
@@ -36,7 +36,9 @@ function problemsList(err: DomainError, t: Translator): SafeHtml {
     const text = problemDetail(code, params, t.lang);
     return text === null ? html`<span lang="en">${message}</span>` : html`${text}`;
   };
-  return html`<div class="errors" role="alert"><p>${headline ? html`${headline}. ` : null}${worded(err.code, err.params, err.message)}</p>${
+  // The detail, where worded, says what the headline says: it is shown alone then.
+  const lead = problemDetail(err.code, err.params, t.lang) === null && headline ? html`${headline}. ` : null;
+  return html`<div class="errors" role="alert"><p>${lead}${worded(err.code, err.params, err.message)}</p>${
     err.errors.length
       ? html`<div class="scroll" tabindex="0" role="region" aria-label="${t.t('validationReport')}"><table>
         <caption>${t.t('validationReport')}</caption>

@@ -12,6 +12,7 @@ import {
   TEST_PASSWORD,
   type TestContext,
 } from '../../../test/support/test-app.js';
+import { publishDue } from '../publishing/index.js';
 import { loadFormStructures } from '../statistics/index.js';
 import { fixtureR1 } from '../../../test/support/fixture-figures.js';
 
@@ -226,7 +227,7 @@ describe('the staff area', () => {
       headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
     });
     expect(ru.statusCode, ru.body.slice(0, 300)).toBe(422);
-    expect(ru.body).toContain('Отчёт отклонён: проблем — 2. Ничего не сохранено.');
+    expect(ru.body).toContain('Отчёт отклонён: ошибок — 2. Ничего не сохранено.');
     expect(ru.body).toContain('Отрицательное значение');
     expect(ru.body).toContain('R1, строка 1, графа 1: -4 — отрицательное значение');
     expect(ru.body).toContain('R1, строка 2, графа 1: 2.5 — не целое число (здесь количество)');
@@ -259,5 +260,35 @@ describe('the log journal page', () => {
     const refused = await t.app.inject({ url: '/ru/staff/journal', headers: { cookie: editorCookie } });
     expect(refused.statusCode).toBe(403);
     expect(refused.headers['content-type']).toMatch(/^text\/html/);
+  });
+});
+
+describe('a revised publication', () => {
+  it('marks the values the revision changed, with a legend, in the page language', async () => {
+    const submitted = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/submissions',
+      headers: editor,
+      payload: { form: '1-p', period: '2023-Q1', breakdown: '10', values: r1(4), reason: 'late entries' },
+    });
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    const revised = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/staff/releases/1-p/2023-Q1/revise',
+      headers: editor,
+      payload: { reason: 'Region 10 added late entries.' },
+    });
+    expect(revised.statusCode, revised.body).toBe(200);
+    await publishDue(t.deps, systemActor('test'), undefined);
+    const page = await get('/ru/forms/1-p?period=2023-Q1&region=10');
+    expect(page.statusCode).toBe(200);
+    // graph 1 of rows 1–3 changed: three marks, each spelled out for screen readers, and the legend
+    expect(page.body.match(/<abbr class="revised"/g)).toHaveLength(3);
+    expect(page.body).toContain(
+      '<span class="visually-hidden">исправлено после предыдущей публикации: </span>',
+    );
+    expect(page.body).toContain('— исправлено после предыдущей публикации</small>');
+    // the page of a period never revised has none
+    expect((await get('/ru/forms/1-p?period=2024-Q1&region=10')).body).not.toContain('class="revised"');
   });
 });

@@ -2,7 +2,7 @@
 // headline per problem code, and the detail worded from the problem's parameters
 // (problem-detail.ts). The API uses them when the client asks for a language (Accept-Language); the
 // portal's validation report shows the headline and the detail on each cell.
-import { problemDetail, type ProblemLang } from './problem-detail.js';
+import { problemDetail, type ProblemLang } from '../errors/index.js';
 import type { Problem } from './problem.js';
 
 export type { ProblemLang };

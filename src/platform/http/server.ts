@@ -180,7 +180,8 @@ export async function createHttpServer(
   const send = (problem: Problem, req: FastifyRequest, reply: FastifyReply) => {
     const page = app.htmlErrorPage?.(problem, req) ?? null;
     if (page !== null) return reply.status(problem.status).type('text/html; charset=utf-8').send(page);
-    // In the client's language where it asks for Kazakh, Russian or English; the detail stays as written.
+    // In the client's language where it asks for Kazakh, Russian or English (a detail without a
+    // template in problem-detail stays as written).
     const lang = problemLangOf(req.headers['accept-language']);
     reply.header('vary', 'accept-language');
     if (lang) reply.header('content-language', lang);

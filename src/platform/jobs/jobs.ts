@@ -5,7 +5,7 @@ import type { Logger } from '../logging.js';
 // fired once across every instance, and a job runs on one worker at a time (singleton queues).
 //
 // A worker killed mid-job (kill -9, power loss) leaves its job `active`. On a shared database
-// pg-boss retries it once its expiry passes (`expireInSeconds`). When this process is the only
+// pg-boss retries it once its expiry passes (15 minutes by default). When this process is the only
 // worker there can be (the embedded server's owner: `sole`), every active job at start is such
 // an orphan, and it is put back in the queue at once rather than after its expiry.
 
@@ -15,8 +15,6 @@ export interface JobDefinition {
   /** cron in Asia/Almaty time, or null for jobs sent on demand */
   cron: string | null;
   description: string;
-  /** how long a run may take before pg-boss counts it failed and retries it (default 15 min) */
-  expireInSeconds?: number;
   run(): Promise<unknown>;
 }
 
@@ -42,14 +40,13 @@ export async function startJobs(
   boss.on('error', (err) => logger.error({ err }, 'job system error'));
   await boss.start();
   for (const job of jobs) {
-    // `singleton`: at most one queued or active job of a name, whatever the number of instances.
+    // `singleton`: at most one active job of a name, whatever the number of instances.
     await boss.createQueue(job.name, {
       name: job.name,
       policy: 'singleton',
       retryLimit: 3,
       retryDelay: 60,
       retryBackoff: true,
-      ...(job.expireInSeconds ? { expireInSeconds: job.expireInSeconds } : {}),
     });
     if (opts.sole) await requeueOrphans(boss, job.name, logger);
     if (opts.schedule && job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'Asia/Almaty' });
@@ -72,16 +69,23 @@ export async function startJobs(
   };
 }
 
-/** Put the jobs left `active` by a dead worker back in the queue (cancel, then resume). */
+/**
+ * Put the jobs left `active` by a dead worker back in the queue, in one statement (a crash midway
+ * leaves them active, to be requeued at the next start): as a retry due now, counted as one at its
+ * next fetch, and kept long enough that pg-boss's archiving does not drop it first.
+ */
 async function requeueOrphans(boss: PgBoss, name: string, logger: Logger): Promise<void> {
-  const { rows } = (await boss
-    .getDb()
-    .executeSql(`SELECT id FROM pgboss.job WHERE name = $1 AND state = 'active'`, [name])) as {
-    rows: { id: string }[];
-  };
-  if (rows.length === 0) return;
-  const ids = rows.map((r) => r.id);
-  await boss.cancel(name, ids);
-  await boss.resume(name, ids);
-  logger.warn({ job: name, ids }, 'requeued a job left running by a previous worker');
+  const { rows } = (await boss.getDb().executeSql(
+    `UPDATE pgboss.job
+        SET state = 'retry', completed_on = NULL, start_after = now(),
+            keep_until = GREATEST(keep_until, now() + interval '14 days')
+      WHERE name = $1 AND state = 'active'
+      RETURNING id`,
+    [name],
+  )) as { rows: { id: string }[] };
+  if (rows.length)
+    logger.warn(
+      { job: name, ids: rows.map((r) => r.id) },
+      'requeued a job left running by a previous worker',
+    );
 }

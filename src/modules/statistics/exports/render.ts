@@ -1,7 +1,7 @@
 // One table, one format, as bytes: what the routes send and what publishing keeps once rendered.
 import { PassThrough } from 'node:stream';
 import { invalidInput } from '../../../platform/errors/index.js';
-import type { Table } from '../statistics.query.js';
+import type { Table } from '../statistics.table.js';
 import { tableToCsv } from './table.csv.js';
 import { tableToJsonStat } from './table.jsonstat.js';
 import type { Lang } from './table.layout.js';

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Table } from '../statistics.query.js';
+import type { Table } from '../statistics.table.js';
 
 /** A table in long-wide CSV (UTF-8 with BOM): one line per (breakdown, row), a column per graph. */
 export function tableToCsv(table: Table): string {

@@ -1,7 +1,7 @@
 // A small table for the export tests, built by hand: Kazakh and Russian labels (one row with
 // Russian only, to show the fallback), two regions and the republic derived from them, three
 // rows, graphs with a two-level header, an amount in thousand tenge with decimals, and a null.
-import type { Table, TableColumn } from '../statistics.query.js';
+import type { Table, TableColumn } from '../statistics.table.js';
 import type { Graph, Row } from '../structure.schema.js';
 
 export const KAZAKH_FORM_TITLE = 'Тіркелген қылмыстық құқық бұзушылықтар туралы есеп';

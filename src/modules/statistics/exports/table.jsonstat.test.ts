@@ -41,12 +41,25 @@ describe('tableToJsonStat', () => {
     expect(ds.Data({ region: '10', row: '2', graph: '3' })!.value).toBeNull();
   });
 
+  it('marks the values a revision changed as revised', () => {
+    const revisedTable = sampleTable();
+    revisedTable.columns[0]!.revised = { '1': [1] };
+    const ds = JSONstat(tableToJsonStat(revisedTable, { lang: 'en' })).Dataset(0)!;
+    expect(ds.Data({ region: '10', row: '1', graph: '1' })!.status).toBe(STATUS.revised);
+    expect(ds.Data({ region: '10', row: '1', graph: '2' })!.status).toBeNull();
+    expect(ds.Data({ region: '11', row: '1', graph: '1' })!.status).toBeNull();
+  });
+
   it('marks derived values and missing ones in status, with a legend', () => {
     const ds = JSONstat(dataset).Dataset(0)!;
     expect(ds.Data({ region: '00', row: '1', graph: '1' })).toEqual({ value: 200, status: STATUS.derived });
     expect(ds.Data({ region: '10', row: '2', graph: '3' })!.status).toBe(STATUS.missing);
     expect(ds.Data({ region: '10', row: '1', graph: '1' })!.status).toBeNull();
-    expect(Object.keys(dataset.extension.status as object)).toEqual([STATUS.derived, STATUS.missing]);
+    expect(Object.keys(dataset.extension.status as object)).toEqual([
+      STATUS.derived,
+      STATUS.missing,
+      STATUS.revised,
+    ]);
   });
 
   it('labels in the chosen language, falling back to Russian, with the row tree and units', () => {

@@ -4,9 +4,10 @@
 // graph], and a status per value where it is not a plain submitted figure:
 //   "d"  derived: the republic computed as the sum of the regions (not submitted as such)
 //   "m"  missing: no value
+//   "r"  revised: differs from the revision of the publication before (see statistics.changes)
 // The legend of these codes is in `extension.status`. Where both a submitted and a derived
 // republic exist, the derived one has the category id "00-derived" so that both can be read.
-import type { Table, TableColumn } from '../statistics.query.js';
+import type { Table, TableColumn } from '../statistics.table.js';
 import {
   columnNote,
   columnTitle,
@@ -22,7 +23,7 @@ import {
   type Lang,
 } from './table.layout.js';
 
-export const STATUS = { derived: 'd', missing: 'm' } as const;
+export const STATUS = { derived: 'd', missing: 'm', revised: 'r' } as const;
 
 const STATUS_LEGEND: Record<string, Record<Lang, string>> = {
   [STATUS.derived]: {
@@ -31,6 +32,11 @@ const STATUS_LEGEND: Record<string, Record<Lang, string>> = {
     en: 'derived as the sum of the regions',
   },
   [STATUS.missing]: { kk: 'деректер жоқ', ru: 'нет данных', en: 'no data' },
+  [STATUS.revised]: {
+    kk: 'алдыңғы жариялаудан кейін түзетілген',
+    ru: 'исправлено после предыдущей публикации',
+    en: 'revised since the previous publication',
+  },
 };
 
 interface Category {
@@ -95,10 +101,12 @@ export function tableToJsonStat(table: Table, opts: ExportOptions): JsonStatData
   columns.forEach((column) => {
     for (const code of rowCodes) {
       const values = column.values[code] ?? [];
-      table.graphs.forEach((_, j) => {
+      const revised = new Set(column.revised?.[code] ?? []);
+      table.graphs.forEach((g, j) => {
         const v = values[j] ?? null;
         if (v === null) status[value.length] = STATUS.missing;
         else if (column.kind === 'derived') status[value.length] = STATUS.derived;
+        else if (revised.has(g.n)) status[value.length] = STATUS.revised;
         value.push(v);
       });
     }

@@ -3,7 +3,7 @@
 // their spans, the order of the breakdown columns and the numbers as printed. The writers only
 // place these; they never add anything the Table does not carry (restricted parts are already
 // gone from it).
-import type { Table, TableColumn } from '../statistics.query.js';
+import type { Table, TableColumn } from '../statistics.table.js';
 import type { Graph, Label, Row } from '../structure.schema.js';
 
 export type Lang = 'kk' | 'ru' | 'en';

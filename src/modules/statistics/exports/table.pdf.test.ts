@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Table } from '../statistics.query.js';
+import type { Table } from '../statistics.table.js';
 import type { Graph, Row } from '../structure.schema.js';
 import { KAZAKH_FORM_TITLE, sampleTable } from './table.fixture.js';
 import { columnTitle, formatNumber, graphGroups, labelText, type Lang } from './table.layout.js';

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import pdfmake from 'pdfmake';
 import type { Content, CustomTableLayout, TableCell } from 'pdfmake';
-import type { Table, TableColumn } from '../statistics.query.js';
+import type { Table, TableColumn } from '../statistics.table.js';
 import type { Graph } from '../structure.schema.js';
 import {
   columnNote,

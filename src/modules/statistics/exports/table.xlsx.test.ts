@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Table } from '../statistics.query.js';
+import type { Table } from '../statistics.table.js';
 import { sampleTable } from './table.fixture.js';
 import { columnTitle } from './table.layout.js';
 import { sheetName, writeTableXlsx } from './table.xlsx.js';

@@ -12,7 +12,7 @@
 // as numbers. Panes are frozen below the numbers row and right of the code column.
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Table, TableColumn } from '../statistics.query.js';
+import type { Table, TableColumn } from '../statistics.table.js';
 import type { Graph } from '../structure.schema.js';
 import {
   columnNote,

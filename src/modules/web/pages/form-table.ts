@@ -21,10 +21,24 @@ function depthOf(table: Table, code: string): number {
   return depth;
 }
 
-const cell = (v: number | null | undefined, t: Translator): SafeHtml =>
+const cell = (v: number | null | undefined, t: Translator, revised = false): SafeHtml =>
   v === null || v === undefined
-    ? html`<td class="nodata">${t.t('noData')}</td>`
-    : html`<td class="num">${t.number(v)}</td>`;
+    ? html`<td class="nodata">${revised ? revisedMark(t) : null}${t.t('noData')}</td>`
+    : html`<td class="num">${revised ? revisedMark(t) : null}${t.number(v)}</td>`;
+
+/** A value revised since the publication before: a mark, spelled out for screen readers. */
+const revisedMark = (t: Translator): SafeHtml =>
+  html`<abbr class="revised" title="${t.t('revisedValue')}"><span aria-hidden="true">r</span><span class="visually-hidden">${t.t('revisedValue')}: </span></abbr>`;
+
+const isRevised = (column: TableColumn, row: string, graph: number): boolean =>
+  column.revised?.[row]?.includes(graph) ?? false;
+
+/** The legend of the revised mark, under a table that has one. */
+export function revisedLegend(columns: readonly TableColumn[], t: Translator): SafeHtml | null {
+  return columns.some((c) => c.revised && Object.keys(c.revised).length)
+    ? html`<p class="legend"><small><span aria-hidden="true" class="revised">r</span> — ${t.t('revisedValue')}</small></p>`
+    : null;
+}
 
 export function formTable(
   table: Table,
@@ -46,7 +60,7 @@ export function formTable(
       (
         r,
       ) => html`<tr${r.kind === 'total' ? html` class="total"` : null}>${rowHead(r.code, r.label, r.kind === 'total')}
-        ${cell(column.values[r.code]?.[opts.graphIndex], t)}
+        ${cell(column.values[r.code]?.[opts.graphIndex], t, isRevised(column, r.code, g.n))}
         ${cell(c?.noData ? null : c?.previous[r.code]?.[opts.graphIndex], t)}
         ${cell(c?.noData ? null : c?.change[r.code]?.[opts.graphIndex], t)}
         ${cell(c?.noData ? null : c?.changePercent[r.code]?.[opts.graphIndex], t)}</tr>`,
@@ -60,7 +74,7 @@ export function formTable(
   )}</tr></thead>
   <tbody>${table.rows.map(
     (r) =>
-      html`<tr${r.kind === 'total' ? html` class="total"` : null}>${rowHead(r.code, r.label, r.kind === 'total')}${table.graphs.map((_, j) => cell(column.values[r.code]?.[j], t))}</tr>`,
+      html`<tr${r.kind === 'total' ? html` class="total"` : null}>${rowHead(r.code, r.label, r.kind === 'total')}${table.graphs.map((g, j) => cell(column.values[r.code]?.[j], t, isRevised(column, r.code, g.n)))}</tr>`,
   )}</tbody></table></div>`;
 }
 
@@ -75,7 +89,7 @@ export function regionsTable(table: Table, graphIndex: number, t: Translator): S
   )}</tr></thead>
   <tbody>${table.rows.map(
     (r) =>
-      html`<tr${r.kind === 'total' ? html` class="total"` : null}><th scope="row" class="indent-${depthOf(table, r.code)}">${r.code}. ${dataLabel(r.label, t)}</th>${table.columns.map((c) => cell(c.values[r.code]?.[graphIndex], t))}</tr>`,
+      html`<tr${r.kind === 'total' ? html` class="total"` : null}><th scope="row" class="indent-${depthOf(table, r.code)}">${r.code}. ${dataLabel(r.label, t)}</th>${table.columns.map((c) => cell(c.values[r.code]?.[graphIndex], t, isRevised(c, r.code, g.n)))}</tr>`,
   )}</tbody></table></div>
   ${table.columns.some((c) => c.kind === 'derived') ? html`<p><small>* ${t.t('republicDerived')}</small></p>` : null}`;
 }

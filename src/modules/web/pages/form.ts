@@ -22,7 +22,7 @@ import { regionTileMapSvg } from '../graphics/tile-map.js';
 import { html, type SafeHtml } from '../html.js';
 import { unitKey, type Translator } from '../i18n.js';
 import { dataLabel, link } from '../layout.js';
-import { formTable, labelText, regionsTable } from './form-table.js';
+import { formTable, labelText, regionsTable, revisedLegend } from './form-table.js';
 
 export interface FormQuery {
   period?: string;
@@ -80,6 +80,8 @@ export async function formPage(
   const prev = periods.find((p) => p.period === prevPeriod)?.publication ?? null;
   const revisions = async (p: string) =>
     p === period ? chosen.publication.revisionIds : p === prevPeriod ? (prev?.revisionIds ?? null) : null;
+  // The publication before the chosen one: the values it revised are marked.
+  const earlier = (await publicationsOf(deps.db, form.id, period, now)).at(-2);
   // The whole table (every region) feeds the chart and the map; the page's table is one region.
   const all = await readTable(deps, anonymousActor, {
     form: form.id,
@@ -87,6 +89,7 @@ export async function formPage(
     period,
     compare,
     revisions,
+    earlierRevisions: earlier?.revisionIds ?? [],
   });
   const b = stored!.structure.breakdown;
   const regionId = q.region && all.columns.some((c) => c.breakdown === q.region) ? q.region : b.total;
@@ -196,6 +199,7 @@ export async function formPage(
     body: html`${head}${pickers}${notes}
       <h2 id="table-heading">${t.t('table')}: ${byRegion ? t.t('allRegions') : dataLabel(column.label, t)}, ${period}</h2>
       ${byRegion ? regionsTable(all, gi, t) : formTable(all, column, { compare, graphIndex: gi, t })}
+      ${revisedLegend(byRegion ? all.columns : [column], t)}
       ${graphics}${series}${downloads}${history}`,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DETAIL_CODES, describedProblem, problemDetail, type ProblemLang } from './problem-detail.js';
-import { problemHeadline } from './problem-text.js';
+import { problemHeadline } from '../http/problem-text.js';
 
 const cell = { section: 'R1', row: '12', graph: 3 };
 
@@ -29,7 +29,7 @@ describe('the detail of a problem, in each language', () => {
       {
         en: 'R1.g7: graph 7 must equal graphs 8 + 9 (5) in row 4, but is 6',
         ru: 'R1.g7: графа 7 должна равняться сумме граф 8 + 9 (5) в строке 4, а равна 6',
-        kk: 'R1.g7: 4-жолда 7-баған 8 + 9 бағандарының қосындысына (5) тең болуы керек, ал ол 6',
+        kk: 'R1.g7: 4-жолда 7-баған 8 + 9 бағандарының қосындысына (5) тең болуы керек, ал іс жүзінде: 6',
       },
     ],
     [
@@ -64,7 +64,7 @@ describe('the detail of a problem, in each language', () => {
       { count: 250, listed: 200 },
       {
         en: 'The submission is refused: 250 problem(s), the first 200 listed. Nothing was stored.',
-        ru: 'Отчёт отклонён: проблем — 250, показаны первые 200. Ничего не сохранено.',
+        ru: 'Отчёт отклонён: ошибок — 250 (показаны первые 200). Ничего не сохранено.',
         kk: 'Есеп қабылданбады: 250 қате, алғашқы 200 көрсетілген. Ештеңе сақталмады.',
       },
     ],

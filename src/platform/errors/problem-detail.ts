@@ -23,7 +23,7 @@ const RELATION: Record<string, Record<ProblemLang, Template>> = {
     ru: (p) =>
       `строка ${s(p.row)} должна равняться сумме строк ${s(p.parts)} (${s(p.expected)}) в графе ${s(p.graph)}, а равна ${s(p.actual)}`,
     kk: (p) =>
-      `${s(p.graph)}-бағанда ${s(p.row)}-жол ${s(p.parts)} жолдарының қосындысына (${s(p.expected)}) тең болуы керек, ал ол ${s(p.actual)}`,
+      `${s(p.graph)}-бағанда ${s(p.row)}-жол ${s(p.parts)} жолдарының қосындысына (${s(p.expected)}) тең болуы керек, ал іс жүзінде: ${s(p.actual)}`,
   },
   'sum-of-graphs': {
     en: (p) =>
@@ -31,7 +31,7 @@ const RELATION: Record<string, Record<ProblemLang, Template>> = {
     ru: (p) =>
       `графа ${s(p.graph)} должна равняться сумме граф ${s(p.parts)} (${s(p.expected)}) в строке ${s(p.row)}, а равна ${s(p.actual)}`,
     kk: (p) =>
-      `${s(p.row)}-жолда ${s(p.graph)}-баған ${s(p.parts)} бағандарының қосындысына (${s(p.expected)}) тең болуы керек, ал ол ${s(p.actual)}`,
+      `${s(p.row)}-жолда ${s(p.graph)}-баған ${s(p.parts)} бағандарының қосындысына (${s(p.expected)}) тең болуы керек, ал іс жүзінде: ${s(p.actual)}`,
   },
   'not-greater': {
     en: (p) =>
@@ -48,7 +48,7 @@ const DETAILS: Record<string, Record<ProblemLang, Template>> = {
     en: (p) =>
       `The submission is refused: ${s(p.count)} problem(s)${p.listed ? `, the first ${s(p.listed)} listed` : ''}. Nothing was stored.`,
     ru: (p) =>
-      `Отчёт отклонён: проблем — ${s(p.count)}${p.listed ? `, показаны первые ${s(p.listed)}` : ''}. Ничего не сохранено.`,
+      `Отчёт отклонён: ошибок — ${s(p.count)}${p.listed ? ` (показаны первые ${s(p.listed)})` : ''}. Ничего не сохранено.`,
     kk: (p) =>
       `Есеп қабылданбады: ${s(p.count)} қате${p.listed ? `, алғашқы ${s(p.listed)} көрсетілген` : ''}. Ештеңе сақталмады.`,
   },
@@ -74,8 +74,8 @@ const DETAILS: Record<string, Record<ProblemLang, Template>> = {
   },
   duplicate_cell: {
     en: (p) => `${CELL.en(p)} is given twice (also at ${s(p.earlier)})`,
-    ru: (p) => `${CELL.ru(p)} указана дважды (также в ${s(p.earlier)})`,
-    kk: (p) => `${CELL.kk(p)} екі рет берілген (${s(p.earlier)} жерінде де)`,
+    ru: (p) => `${CELL.ru(p)} указана дважды (ещё раз: ${s(p.earlier)})`,
+    kk: (p) => `${CELL.kk(p)} екі рет берілген (тағы: ${s(p.earlier)})`,
   },
   not_a_number: {
     en: (p) => `${CELL.en(p)}: "${s(p.value)}" is not a number`,
@@ -90,7 +90,7 @@ const DETAILS: Record<string, Record<ProblemLang, Template>> = {
   not_a_whole_number: {
     en: (p) => `${CELL.en(p)}: ${s(p.value)} is not a whole number (a count)`,
     ru: (p) => `${CELL.ru(p)}: ${s(p.value)} — не целое число (здесь количество)`,
-    kk: (p) => `${CELL.kk(p)}: ${s(p.value)} бүтін сан емес (мұнда сан-мөлшер жазылады)`,
+    kk: (p) => `${CELL.kk(p)}: ${s(p.value)} бүтін сан емес (мұнда саны жазылады)`,
   },
   empty_submission: {
     en: () => 'the submission holds no value',

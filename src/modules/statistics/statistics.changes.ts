@@ -1,0 +1,95 @@
+// How a table's figures changed: against the same period of the previous year (as Kazakh legal
+// statistics are read), and against the revision they superseded (which values were revised).
+import type { Queryable } from '../../platform/db/index.js';
+import * as repo from './statistics.reads.repository.js';
+import type { Comparison, Table, TableColumn } from './statistics.table.js';
+import type { Graph, Row } from './structure.schema.js';
+
+/** The column against the same breakdown of the previous year's table: "no data" where it is missing. */
+export function compareColumn(
+  table: Table,
+  column: TableColumn,
+  prev: TableColumn | undefined,
+  prevTable: Table | null,
+  period: string,
+): Comparison {
+  const out: Comparison = { period, previous: {}, change: {}, changePercent: {}, noData: !prev };
+  for (const row of table.rows) {
+    const now = column.values[row.code] ?? [];
+    const then = table.graphs.map((g) => {
+      const j = prevTable?.graphs.findIndex((x) => x.n === g.n) ?? -1;
+      return j >= 0 ? (prev?.values[row.code]?.[j] ?? null) : null;
+    });
+    out.previous[row.code] = then;
+    out.change[row.code] = now.map((v, i) => (v === null || then[i] == null ? null : v - then[i]));
+    out.changePercent[row.code] = now.map((v, i) => {
+      const p = then[i];
+      return v === null || p == null || p === 0 ? null : Math.round(((v - p) / p) * 1000) / 10;
+    });
+  }
+  return out;
+}
+
+/**
+ * Marks, per submitted column, the values that differ from the revision it supersedes: for the
+ * public, the breakdown's revision in the publication before (`earlier`, a frozen set of revision
+ * ids); for staff (`earlier` undefined), the breakdown's previous revision. A column with such an
+ * earlier revision gets `revised` (row → graph numbers whose value changed; a value that appeared
+ * or disappeared counts) and, when published, the status `revised`; one without keeps `final`.
+ * The derived republic is revised wherever one of its regions is.
+ */
+export async function markRevisedValues(
+  db: Queryable,
+  table: { form: string; period: string; section: string; rows: readonly Row[]; graphs: readonly Graph[] },
+  columns: TableColumn[],
+  revisionIds: ReadonlyMap<TableColumn, number>,
+  earlier: readonly number[] | undefined,
+): Promise<void> {
+  const { form, period } = table;
+  const before = new Map<string, number>(); // breakdown → the revision id it supersedes
+  if (earlier === undefined) {
+    const history = await repo.findRevisionHistory(db, form, period);
+    for (const c of columns) {
+      const id = revisionIds.get(c);
+      const prev = history.find((r) => r.breakdown === c.breakdown && r.revision === (c.revision ?? 0) - 1);
+      if (id !== undefined && prev) before.set(c.breakdown, prev.id);
+    }
+  } else if (earlier.length) {
+    for (const r of await repo.findRevisionsByIds(db, form, period, earlier)) before.set(r.breakdown, r.id);
+  }
+  const changed = columns.filter((c) => {
+    const id = revisionIds.get(c);
+    return id !== undefined && before.has(c.breakdown) && before.get(c.breakdown) !== id;
+  });
+  if (!changed.length) return;
+  const old = await repo.findSectionRows(
+    db,
+    changed.map((c) => before.get(c.breakdown)!),
+    table.section,
+  );
+  const graphIndex = table.graphs.map((g) => g.n - 1);
+  for (const c of changed) {
+    const then = old.get(before.get(c.breakdown)!) ?? new Map<string, (number | null)[]>();
+    const revised: Record<string, number[]> = {};
+    for (const row of table.rows) {
+      const was = then.get(row.code);
+      const graphs = table.graphs
+        .filter((g, j) => (c.values[row.code]?.[j] ?? null) !== (was?.[graphIndex[j]!] ?? null))
+        .map((g) => g.n);
+      if (graphs.length) revised[row.code] = graphs;
+    }
+    c.revised = revised;
+    if (c.status === 'final') c.status = 'revised';
+  }
+}
+
+/** The derived republic's revised values: wherever one of the regions it sums is revised. */
+export function revisedOfSum(parts: readonly TableColumn[]): Record<string, number[]> | undefined {
+  const revisedParts = parts.filter((p) => p.revised);
+  if (!revisedParts.length) return undefined;
+  const out: Record<string, Set<number>> = {};
+  for (const p of revisedParts)
+    for (const [row, graphs] of Object.entries(p.revised!))
+      for (const g of graphs) (out[row] ??= new Set()).add(g);
+  return Object.fromEntries(Object.entries(out).map(([row, gs]) => [row, [...gs].sort((a, b) => a - b)]));
+}
