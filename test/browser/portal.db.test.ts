@@ -259,6 +259,55 @@ describe.skipIf(skip)('the portal in a browser', () => {
     }, 120_000);
   });
 
+  describe('under the site’s own Content-Security-Policy (not bypassed)', () => {
+    it('loads the page types with nothing blocked, and the upload script runs', async () => {
+      const ctx = await browser.context({ bypassCSP: false });
+      const page = await ctx.newPage();
+      const problems: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(`${page.url()}: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+      try {
+        for (const p of [
+          '/',
+          '/forms/1-p?period=2024-Q1&region=00',
+          '/forms/1-p?period=2024-Q1&region=all',
+          '/forms/1-p?period=2024-Q1&region=10&compare=previous-year',
+          '/releases',
+          '/calendar',
+        ])
+          await goto(page, `${base}/en${p}`);
+        // The staff's area on the wall clock (the test clock's session cookie would be expired).
+        await goto(page, `${liveBase}/en/staff`);
+        await page.fill('input[name=login]', 'browser-editor');
+        await page.fill('input[name=password]', TEST_PASSWORD);
+        await page.click('main button[type=submit]');
+        await page.waitForSelector('form.signout'); // signed in (the page is /en/staff before and after)
+        await goto(page, `${liveBase}/en/staff/upload`);
+        expect(problems).toEqual([]);
+        await page.fill('input[name=form]', '1-p');
+        await page.fill('input[name=period]', '2024-Q3');
+        await page.setInputFiles('input[name=file]', {
+          name: '1-p-2024-Q3.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from(csv(11)),
+        });
+        // the script sends the form itself (an XMLHttpRequest, with its progress bar)
+        const [request] = await Promise.all([
+          page.waitForRequest((r) => r.url().endsWith('/en/staff/upload') && r.method() === 'POST'),
+          page.click('main form.stack button[type=submit]'),
+        ]);
+        expect(request.resourceType()).toBe('xhr');
+        await expect.poll(() => page.locator('.errors[role=alert] table').count()).toBe(1);
+        // the refusal itself is the one failed response (422); nothing else went wrong
+        expect(problems.filter((p) => !p.includes('status of 422'))).toEqual([]);
+      } finally {
+        await ctx.close();
+      }
+    }, 120_000);
+  });
+
   describe('an editor', () => {
     it('uploads, sees the broken relation on its cell, fixes it, approves, and the release appears at its time', async () => {
       const publisher = startPublisher(

@@ -1,8 +1,9 @@
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../platform/usecase.js';
 import { createTestApp, tokenFor, type TestContext } from '../../../test/support/test-app.js';
-import { builtInCatalogDir, loadCatalogFolders } from './index.js';
+import { builtInCatalogDir, currentCatalog, loadCatalogFolders } from './index.js';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -210,5 +211,28 @@ describe("the government's transfers of days off, stored by an admin", () => {
     const days = (day.json() as { days: { date: string; working: boolean }[] }).days;
     expect(days.find((d) => d.date === '2027-01-09')?.working).toBe(true);
     expect(days.find((d) => d.date === '2027-01-08')?.working).toBe(false);
+  });
+});
+
+describe('the catalogue in use, cached', () => {
+  it('is read once per revision: a transaction reuses the snapshot its pool filled', async () => {
+    const pooled = await currentCatalog(t.db);
+    expect(await currentCatalog(t.db)).toBe(pooled);
+    await t.db.transaction().execute(async (trx) => {
+      expect(await currentCatalog(trx)).toBe(pooled);
+    });
+  });
+
+  it('does not keep what a transaction read and then rolled back', async () => {
+    const before = await currentCatalog(t.db);
+    await expect(
+      t.db.transaction().execute(async (trx) => {
+        await sql`UPDATE catalog_state SET revision = revision + 1`.execute(trx);
+        const inside = await currentCatalog(trx);
+        expect(inside.revision).toBe(before.revision + 1);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await currentCatalog(t.db)).toBe(before);
   });
 });

@@ -1,5 +1,6 @@
 // The interface text of the portal in Kazakh (the default), Russian and English, and the
 // locale's formats of numbers and dates. Data labels are the statistics store's own, not here.
+import { notFound } from '../../platform/errors/index.js';
 import { en, type MessageKey, type Messages } from './messages.en.js';
 import { kk } from './messages.kk.js';
 import { ru } from './messages.ru.js';
@@ -7,6 +8,12 @@ import { ru } from './messages.ru.js';
 export const LANGS = ['kk', 'ru', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 export const isLang = (s: string): s is Lang => (LANGS as readonly string[]).includes(s);
+
+/** The language a page's path starts with; any other first segment is a page that does not exist. */
+export function pageLang(segment: string): Lang {
+  if (!isLang(segment)) throw notFound('The page', 'page_not_found');
+  return segment;
+}
 
 export const LOCALES: Record<Lang, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
 export const LANG_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };

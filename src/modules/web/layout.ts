@@ -53,6 +53,7 @@ export function page(p: PageInput): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${p.title} — ${t.t('siteName')}</title>
 <link rel="stylesheet" href="/assets/site.css">
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 ${LANGS.map((l) => html`<link rel="alternate" hreflang="${l}" href="${link(l, p.path)}">`)}
 </head>
 <body>

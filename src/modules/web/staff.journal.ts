@@ -6,7 +6,7 @@ import { listJournal } from '../audit/index.js';
 import type { HttpApp } from '../../platform/http/index.js';
 import type { Deps } from '../../platform/usecase.js';
 import { html } from './html.js';
-import { isLang, translator, type Lang } from './i18n.js';
+import { pageLang, translator, type Lang } from './i18n.js';
 import { link, type PageInput } from './layout.js';
 
 type Render = (lang: Lang, input: Omit<PageInput, 't'>) => string;
@@ -17,7 +17,7 @@ export function registerJournalPage(app: HttpApp, deps: Deps, render: Render): v
     {
       schema: {
         hide: true,
-        params: Type.Object({ lang: Type.String({ maxLength: 2 }) }),
+        params: Type.Object({ lang: Type.String({ maxLength: 100 }) }),
         querystring: Type.Object(
           {
             action: Type.Optional(Type.String({ maxLength: 100 })),
@@ -30,7 +30,7 @@ export function registerJournalPage(app: HttpApp, deps: Deps, render: Render): v
     },
     async (req: FastifyRequest, reply: FastifyReply) => {
       const l = (req.params as { lang: string }).lang;
-      const lang: Lang = isLang(l) ? l : 'kk';
+      const lang: Lang = pageLang(l);
       const t = translator(lang);
       if (req.actor.kind !== 'user' || !req.sessionCsrf) return reply.redirect(link(lang, '/staff'), 303);
       const q = req.query as { action?: string; objectId?: string; before?: number };

@@ -19,7 +19,7 @@ import { DomainError, problemDetail, type FieldProblem } from '../../platform/er
 import { metaOf, problemHeadline, type HttpApp } from '../../platform/http/index.js';
 import type { Deps } from '../../platform/usecase.js';
 import { html, type SafeHtml } from './html.js';
-import { isLang, translator, type Lang, type Translator } from './i18n.js';
+import { pageLang, translator, type Lang, type Translator } from './i18n.js';
 import { link, type PageInput } from './layout.js';
 import { defaultRange, statusBadge } from './pages/public.js';
 import { registerJournalPage } from './staff.journal.js';
@@ -64,10 +64,7 @@ export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, ren
       };
     },
   });
-  const langOf = (req: FastifyRequest): Lang => {
-    const l = (req.params as { lang: string }).lang;
-    return isLang(l) ? l : 'kk';
-  };
+  const langOf = (req: FastifyRequest): Lang => pageLang((req.params as { lang: string }).lang);
   const pathOf = (req: FastifyRequest) => req.url.replace(/^\/(kk|ru|en)/, '').split('?')[0] || '/';
   const userOf = (req: FastifyRequest) =>
     req.actor.kind === 'user' && req.sessionCsrf ? { name: req.actor.name, csrf: req.sessionCsrf } : null;
@@ -166,7 +163,7 @@ export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, ren
   };
 
   const staffOnly = (req: FastifyRequest) => req.actor.kind === 'user' && STAFF.has(req.actor.role ?? '');
-  const P = Type.Object({ lang: Type.String({ maxLength: 2 }) });
+  const P = Type.Object({ lang: Type.String({ maxLength: 100 }) });
 
   app.get('/:lang/staff', { schema: { hide: true, params: P } }, async (req, reply) =>
     staffOnly(req) && req.actor.role !== 'subject'
@@ -212,7 +209,7 @@ export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, ren
       schema: {
         hide: true,
         params: Type.Object({
-          lang: Type.String({ maxLength: 2 }),
+          lang: Type.String({ maxLength: 100 }),
           code: Type.String({ maxLength: 100 }),
           period: Type.String({ maxLength: 10 }),
           action: Type.String({ maxLength: 20 }),

@@ -120,6 +120,28 @@ describe('public pages', () => {
     expect(bad.headers['content-type']).toMatch(/^text\/html/);
     // the API keeps problem+json
     expect((await get('/api/v1/nothing')).headers['content-type']).toMatch(/problem\+json/);
+    // a first segment that is no language is a page that does not exist, not a bad parameter
+    for (const url of ['/de/', '/xx/forms/1-p', '/xx/staff', '/xx/staff/journal', '/apple-touch-icon.png/'])
+      expect((await get(url)).statusCode, url).toBe(404);
+  });
+
+  it('tells crawlers where the sitemap is, and keeps them out of the staff area', async () => {
+    const robots = await get('/robots.txt');
+    expect(robots.statusCode).toBe(200);
+    expect(robots.body).toContain('Disallow: /ru/staff\n');
+    expect(robots.body).toMatch(/^Sitemap: https?:\/\/\S+\/sitemap\.xml$/m);
+  });
+
+  it('has an icon, and /favicon.ico points at it', async () => {
+    const ico = await get('/favicon.ico');
+    expect(ico.statusCode).toBe(301);
+    expect(ico.headers.location).toBe('/assets/favicon.svg');
+    const svg = await get('/assets/favicon.svg');
+    expect(svg.statusCode).toBe(200);
+    expect(svg.headers['content-type']).toBe('image/svg+xml');
+    expect((await get('/en/')).body).toContain(
+      '<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">',
+    );
   });
 
   it('never renders what a user types unescaped', async () => {

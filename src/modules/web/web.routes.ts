@@ -11,7 +11,7 @@ import type { Config } from '../../platform/config.js';
 import type { HttpApp, Problem } from '../../platform/http/index.js';
 import { anonymousActor, type Deps } from '../../platform/usecase.js';
 import { html } from './html.js';
-import { isLang, translator, type Lang, type MessageKey } from './i18n.js';
+import { pageLang, translator, type Lang, type MessageKey } from './i18n.js';
 import { link, page, type PageInput } from './layout.js';
 import { formPage } from './pages/form.js';
 import {
@@ -29,7 +29,7 @@ import { SITE_CSS } from './site.css.js';
 import { UPLOAD_JS } from './upload.js.js';
 import { registerStaffPages } from './staff.routes.js';
 
-const LangParams = Type.Object({ lang: Type.String({ maxLength: 2 }) });
+const LangParams = Type.Object({ lang: Type.String({ maxLength: 100 }) });
 const HTML = 'text/html; charset=utf-8';
 
 /** A page's language from its path, or null when the path is not a page of the portal. */
@@ -65,11 +65,7 @@ export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): voi
     });
   };
 
-  const langOf = (req: FastifyRequest): Lang => {
-    const l = (req.params as { lang: string }).lang;
-    if (!isLang(l)) throw notFound('The page', 'page_not_found');
-    return l;
-  };
+  const langOf = (req: FastifyRequest): Lang => pageLang((req.params as { lang: string }).lang);
   const sendPage = (reply: FastifyReply, body: string, status = 200) =>
     reply.status(status).type(HTML).header('cache-control', 'no-cache').send(body);
 
@@ -80,6 +76,19 @@ export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): voi
       .type('text/javascript; charset=utf-8')
       .header('cache-control', 'public, max-age=3600')
       .send(uploadJs),
+  );
+  // The site's icon (three bars on the accent colour); /favicon.ico, asked for by browsers and
+  // crawlers that read no <link rel="icon">, points at it.
+  const favicon = Buffer.from(
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b4f8a"/>' +
+      '<rect x="7" y="16" width="4" height="9" fill="#fff"/><rect x="14" y="10" width="4" height="15" fill="#fff"/>' +
+      '<rect x="21" y="6" width="4" height="19" fill="#fff"/></svg>',
+  );
+  app.get('/assets/favicon.svg', { schema: { hide: true } }, async (_req, reply) =>
+    reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(favicon),
+  );
+  app.get('/favicon.ico', { schema: { hide: true } }, async (_req, reply) =>
+    reply.redirect('/assets/favicon.svg', 301),
   );
   app.get('/assets/site.css', { schema: { hide: true } }, async (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css),
@@ -141,7 +150,7 @@ export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): voi
     {
       schema: {
         hide: true,
-        params: Type.Object({ lang: Type.String({ maxLength: 2 }), code: Type.String({ maxLength: 100 }) }),
+        params: Type.Object({ lang: Type.String({ maxLength: 100 }), code: Type.String({ maxLength: 100 }) }),
         querystring: Type.Object(
           {
             period: Type.Optional(Type.String({ maxLength: 10 })),
@@ -249,6 +258,17 @@ export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): voi
       .map((u) => `  <url><loc>${html`${u}`.text}</loc></url>`)
       .join('\n')}\n</urlset>\n`;
     return reply.type('application/xml; charset=utf-8').send(body);
+  });
+
+  // Crawlers: every public page, not the staff's area (it asks for a sign-in anyway), with the sitemap.
+  app.get('/robots.txt', { schema: { hide: true } }, async (_req, reply) => {
+    const base = config.publicBaseUrl.replace(/\/+$/, '');
+    const staff = (['kk', 'ru', 'en'] as const).map((l) => `Disallow: /${l}/staff`);
+    const body = ['User-agent: *', ...staff, 'Disallow: /api/v1/staff/', `Sitemap: ${base}/sitemap.xml`, ''];
+    return reply
+      .type('text/plain; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(body.join('\n'));
   });
 
   registerStaffPages(app, deps, config, render);
