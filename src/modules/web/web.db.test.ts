@@ -215,39 +215,43 @@ describe('the staff area', () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toContain('already published');
 
-    // Markup typed into every field of the upload comes back escaped in the report.
+    // An upload as the browser sends it: the CSRF token, the fields, and the file.
     const boundary = '----zanstat-test';
     const field = (name: string, value: string) =>
       `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
-    const body =
-      field('_csrf', csrf!) +
-      ['form', 'period', 'breakdown', 'reason'].map((n) => field(n, EVIL)).join('') +
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${'x<b>.csv'}"\r\nContent-Type: text/csv\r\n\r\n` +
-      `section,row,graph,breakdown,value\r\nR1,1,1,${EVIL},1\r\n--${boundary}--\r\n`;
-    const upload = await t.app.inject({
-      method: 'POST',
-      url: '/en/staff/upload',
-      payload: body,
-      headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    });
+    const postUpload = (lang: string, fields: Record<string, string>, fileName: string, csv: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/${lang}/staff/upload`,
+        payload:
+          field('_csrf', csrf!) +
+          Object.entries(fields)
+            .map(([n, v]) => field(n, v))
+            .join('') +
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n` +
+          `${csv}\r\n--${boundary}--\r\n`,
+        headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      });
+
+    // Markup typed into every field of the upload comes back escaped in the report.
+    const upload = await postUpload(
+      'en',
+      { form: EVIL, period: EVIL, breakdown: EVIL, reason: EVIL },
+      'x<b>.csv',
+      `section,row,graph,breakdown,value\r\nR1,1,1,${EVIL},1`,
+    );
     expect(upload.statusCode, upload.body.slice(0, 300)).toBe(422);
     expect(upload.body).toContain('Refused: nothing was stored.');
     expect(upload.body).not.toContain('<script>alert(1)</script>');
     expect(upload.body).not.toContain('x<b>');
 
     // A failed upload shows every error in the user's language: the headline and the detail.
-    const ruBody =
-      field('_csrf', csrf!) +
-      field('form', '1-p') +
-      field('period', '2024-Q3') +
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="1-p.csv"\r\nContent-Type: text/csv\r\n\r\n` +
-      `section,row,graph,breakdown,value\r\nR1,1,1,10,-4\r\nR1,2,1,10,2.5\r\n--${boundary}--\r\n`;
-    const ru = await t.app.inject({
-      method: 'POST',
-      url: '/ru/staff/upload',
-      payload: ruBody,
-      headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    });
+    const ru = await postUpload(
+      'ru',
+      { form: '1-p', period: '2024-Q3' },
+      '1-p.csv',
+      'section,row,graph,breakdown,value\r\nR1,1,1,10,-4\r\nR1,2,1,10,2.5',
+    );
     expect(ru.statusCode, ru.body.slice(0, 300)).toBe(422);
     expect(ru.body).toContain('Отчёт отклонён: ошибок — 2. Ничего не сохранено.');
     expect(ru.body).toContain('Отрицательное значение');
