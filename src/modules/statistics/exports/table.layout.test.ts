@@ -9,6 +9,7 @@ import {
   orderedColumns,
   periodText,
   rowDepths,
+  tableNotes,
 } from './table.layout.js';
 
 const g = (n: number, header?: string[]): Graph => ({
@@ -20,6 +21,21 @@ const g = (n: number, header?: string[]): Graph => ({
 });
 
 describe('the shared layout of exports', () => {
+  it('notes the values a revision changed, with their count, in every export', () => {
+    expect(tableNotes(sampleTable(), 'en')).toEqual([]);
+    const revised = sampleTable();
+    revised.columns.find((c) => c.breakdown === '10')!.revised = { '1': [1, 3], '2': [1] };
+    expect(tableNotes(revised, 'ru')).toEqual([
+      'Значения, исправленные после предыдущей публикации (регион или орган, строка/графа), 3: 10 1/1; 10 1/3; 10 2/1',
+    ]);
+    const many = sampleTable();
+    many.columns.find((c) => c.breakdown === '11')!.revised = {
+      '1': Array.from({ length: 25 }, (_, i) => i + 1),
+    };
+    const [note] = tableNotes(many, 'en');
+    expect(note).toMatch(/, 25: 11 1\/1; .*; 11 1\/20; …$/);
+  });
+
   it('builds the header tree: outer headers merged across, own labels spanning down', () => {
     expect(headerDepth(graphs)).toBe(2);
     expect(headerCells(graphs, 'ru')).toEqual([

@@ -41,6 +41,11 @@ const WORDS = {
     en: 'cumulative from January',
   },
   graphs: { kk: 'бағандар', ru: 'графы', en: 'graphs' },
+  revised: {
+    kk: 'Алдыңғы жариялаудан кейін түзетілген мәндер (өңір немесе орган, жол/баған)',
+    ru: 'Значения, исправленные после предыдущей публикации (регион или орган, строка/графа)',
+    en: 'Values revised since the previous publication (region or agency, row/graph)',
+  },
   page: { kk: 'бет', ru: 'стр.', en: 'page' },
 } as const;
 
@@ -113,7 +118,21 @@ export function tableNotes(table: Table, lang: Lang): string[] {
   return [
     ...(table.provisionalStructure ? [word('provisional', lang)] : []),
     ...(table.notice ? [table.notice] : []),
+    ...revisedNote(table, lang),
   ];
+}
+
+/** Which values a revision changed (see statistics.changes), at most 20 cells named, with the count. */
+function revisedNote(table: Table, lang: Lang): string[] {
+  const cells: string[] = [];
+  let count = 0;
+  for (const c of orderedColumns(table)) {
+    if (c.kind !== 'submitted' || !c.revised) continue;
+    for (const [row, graphs] of Object.entries(c.revised))
+      for (const g of graphs) if (++count <= 20) cells.push(`${c.breakdown} ${row}/${g}`);
+  }
+  if (!count) return [];
+  return [`${word('revised', lang)}, ${count}: ${cells.join('; ')}${count > cells.length ? '; …' : ''}`];
 }
 
 /** The breakdown is the regions (2-digit KATO codes, `00` the republic) rather than agencies. */
