@@ -132,12 +132,12 @@ function parseFormPeriod(catalog: Catalog, code: string, periodText: string): { 
   const form = findForm(catalog, code, periodEnd(period));
   if (!form)
     throw invalidInput(`No form "${code}" in use in ${periodText}.`, [
-      { pointer: '/form', code: 'unknown_form', message: `no form "${code}" in use then` },
+      describedProblem('/form', 'unknown_form', { form: code }),
     ]);
   if (period.periodicity !== form.periodicity) {
     throw invalidInput(
       `${form.code ?? form.id} is ${form.periodicity}; "${periodText}" is a ${period.periodicity} period.`,
-      [{ pointer: '/period', code: 'period_mismatch', message: `write a ${form.periodicity} period` }],
+      [describedProblem('/period', 'period_mismatch', { periodicity: form.periodicity })],
     );
   }
   return { form, period };
@@ -216,12 +216,10 @@ export const submitFigures = command({
     const stored = await structureFor(ctx.trx, form.id, period);
     if (!stored)
       throw invalidInput(`${code} has no structure for ${periodText} yet.`, [
-        { pointer: '/form', code: 'no_structure', message: 'no structure for this period' },
+        describedProblem('/form', 'no_structure', {}),
       ]);
     if (input.reason !== undefined && input.reason.length > 2000)
-      throw invalidInput('The reason is too long.', [
-        { pointer: '/reason', code: 'too_long', message: 'at most 2000 characters' },
-      ]);
+      throw invalidInput('The reason is too long.', [describedProblem('/reason', 'too_long', { max: 2000 })]);
     const on = periodEnd(period);
     const allowed = breakdownValues(catalog, stored.structure, on);
     const problems: FieldProblem[] = [];
@@ -271,11 +269,10 @@ export const submitFigures = command({
       const current = await writesRepo.lockCurrentRevision(ctx.trx, form.id, periodText, part.breakdown);
       if (current && !input.reason?.trim()) {
         throw invalidInput('A new revision needs its reason.', [
-          {
-            pointer: '/reason',
-            code: 'reason_required',
-            message: `revision ${current.revision} of ${part.breakdown} exists; say why it is revised`,
-          },
+          describedProblem('/reason', 'reason_required', {
+            revision: current.revision,
+            breakdown: part.breakdown,
+          }),
         ]);
       }
       if (current) await writesRepo.markSuperseded(ctx.trx, current.id, ctx.now);

@@ -4,7 +4,7 @@
 // as the official workbooks.
 import { formatPeriod, periodEnd } from '../calendar/index.js';
 import { currentCatalog, findForm, inForceOn } from '../catalog/index.js';
-import { invalidInput } from '../../platform/errors/index.js';
+import { describedProblem, invalidInput } from '../../platform/errors/index.js';
 import { query } from '../../platform/usecase.js';
 import * as repo from './statistics.reads.repository.js';
 import { maySubmit, parsePeriodAt, structureFor } from './statistics.service.js';
@@ -20,12 +20,12 @@ export const submissionTemplate = query({
     const form = findForm(catalog, input.form, on);
     if (!form)
       throw invalidInput(`No form "${input.form}" in use in ${input.period}.`, [
-        { pointer: '/query/form', code: 'unknown_form', message: 'no such form in use then' },
+        describedProblem('/query/form', 'unknown_form', { form: input.form }),
       ]);
     const stored = await structureFor(db, form.id, period);
     if (!stored)
       throw invalidInput(`${form.code ?? form.id} has no structure for ${input.period}.`, [
-        { pointer: '/query/form', code: 'no_structure', message: 'no structure for this period' },
+        describedProblem('/query/form', 'no_structure', {}),
       ]);
     const periodText = formatPeriod(period);
     const current = (await repo.findCurrentRevisions(db, form.id, periodText)).find(

@@ -3,7 +3,7 @@
 // then submitted as one revision — or refused with nothing stored.
 import { periodEnd } from '../calendar/index.js';
 import { currentCatalog, findForm, inForceOn } from '../catalog/index.js';
-import { invalidInput } from '../../platform/errors/index.js';
+import { describedProblem, invalidInput } from '../../platform/errors/index.js';
 import type { Actor, Deps, RequestMeta } from '../../platform/usecase.js';
 import { parsePeriodAt, structureFor, submitFigures, type SubmitInput } from './statistics.service.js';
 import { submissionRefused } from './submission.validate.js';
@@ -43,24 +43,22 @@ export async function submitWorkbook(
   const form = input.form ?? hints.form ?? titled;
   const periodText = input.period ?? hints.period;
   if (!form)
-    throw invalidInput('Name the form of the workbook.', [
-      { pointer: '/form', code: 'form_required', message: 'the file does not say its form' },
-    ]);
+    throw invalidInput('Name the form of the workbook.', [describedProblem('/form', 'form_required', {})]);
   if (!periodText)
     throw invalidInput('Name the period of the workbook.', [
-      { pointer: '/period', code: 'period_required', message: 'the file does not print its period' },
+      describedProblem('/period', 'period_required', {}),
     ]);
   const { catalog } = await currentCatalog(deps.db);
   const period = parsePeriodAt(periodText, '/period');
   const found = findForm(catalog, form, periodEnd(period));
   if (!found)
     throw invalidInput(`No form "${form}" in use in ${periodText}.`, [
-      { pointer: '/form', code: 'unknown_form', message: `no form "${form}" in use then` },
+      describedProblem('/form', 'unknown_form', { form }),
     ]);
   const stored = await structureFor(deps.db, found.id, period);
   if (!stored)
     throw invalidInput(`${found.code ?? found.id} has no structure for ${periodText} yet.`, [
-      { pointer: '/form', code: 'no_structure', message: 'no structure for this period' },
+      describedProblem('/form', 'no_structure', {}),
     ]);
 
   const parsed = await parseOfficialWorkbook(input.file, stored.structure);
@@ -84,11 +82,11 @@ export async function submitWorkbook(
   }
   if (!breakdown)
     throw invalidInput('Name the region or agency of the workbook.', [
-      {
-        pointer: '/breakdown',
-        code: 'breakdown_required',
-        message: `the file does not say it${parsed.meta.title ? ` (its title: «${parsed.meta.title}»)` : ''}`,
-      },
+      describedProblem(
+        '/breakdown',
+        'breakdown_required',
+        parsed.meta.title ? { title: parsed.meta.title } : {},
+      ),
     ]);
 
   const values = parsed.observations.map((o) => ({

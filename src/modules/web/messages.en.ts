@@ -28,6 +28,7 @@ export const en = {
   show: 'Show',
   compare: 'Compare with the same period of the previous year',
   noData: 'no data',
+  checkBelow: 'Check the fields below.',
   revisedValue: 'revised since the previous publication',
   republicDerived: 'Republic of Kazakhstan: the sum of the regions',
   republicDerivedNote:

@@ -30,6 +30,7 @@ export const kk: Messages = {
   show: 'Көрсету',
   compare: 'Өткен жылдың сәйкес кезеңімен салыстыру',
   noData: 'деректер жоқ',
+  checkBelow: 'Төмендегі өрістерді тексеріңіз.',
   revisedValue: 'алдыңғы жариялаудан кейін түзетілген',
   republicDerived: 'Қазақстан Республикасы: өңірлердің сомасы',
   republicDerivedNote:

@@ -36,9 +36,12 @@ function problemsList(err: DomainError, t: Translator): SafeHtml {
     const text = problemDetail(code, params, t.lang);
     return text === null ? html`<span lang="en">${message}</span>` : html`${text}`;
   };
-  // The detail, where worded, says what the headline says: it is shown alone then.
-  const lead = problemDetail(err.code, err.params, t.lang) === null && headline ? html`${headline}. ` : null;
-  return html`<div class="errors" role="alert"><p>${lead}${worded(err.code, err.params, err.message)}</p>${
+  // The detail, where worded, says what the headline says: it is shown alone then. A detail in no
+  // template's words, over errors that are, gives way to "check the fields below".
+  const top = problemDetail(err.code, err.params, t.lang);
+  const lead = top === null && headline ? html`${headline}. ` : null;
+  const overErrors = top === null && err.errors.length > 0 && err.errors.every((e) => e.params);
+  return html`<div class="errors" role="alert"><p>${lead}${overErrors ? t.t('checkBelow') : worded(err.code, err.params, err.message)}</p>${
     err.errors.length
       ? html`<div class="scroll" tabindex="0" role="region" aria-label="${t.t('validationReport')}"><table>
         <caption>${t.t('validationReport')}</caption>
@@ -306,7 +309,7 @@ export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, ren
     const file = upload?.data ?? null;
     const fileName = upload?.fileName ?? '';
     try {
-      if (!file) throw new DomainError('invalid_input', 'file_required', 'Choose a file.', []);
+      if (!file) throw new DomainError('invalid_input', 'file_required', 'Choose a file.', [], {});
       const opt = (k: string) => fields[k] || undefined;
       const r = fileName.toLowerCase().endsWith('.csv')
         ? await (async () => {

@@ -257,6 +257,15 @@ describe('the staff area', () => {
     expect(ru.body).toContain('Отрицательное значение');
     expect(ru.body).toContain('R1, строка 1, графа 1: -4 — отрицательное значение');
     expect(ru.body).toContain('R1, строка 2, графа 1: 2.5 — не целое число (здесь количество)');
+    const unknown = await postUpload(
+      'kk',
+      { form: '9-Z', period: '2024-Q3' },
+      '9-z.csv',
+      'section,row,graph,breakdown,value',
+    );
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.body).toContain('Төмендегі өрістерді тексеріңіз.');
+    expect(unknown.body).toContain('бұл кезеңде «9-Z» нысаны жоқ');
     const report = ru.body.slice(ru.body.indexOf('<div class="errors"'));
     expect(report).not.toContain(' lang="en"'); // no detail left in English
   });

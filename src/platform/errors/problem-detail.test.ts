@@ -96,6 +96,10 @@ describe('the detail of a problem, in each language', () => {
       required: 'a',
       missing: 'b',
       count: 1,
+      periodicity: 'quarterly',
+      max: 2000,
+      revision: 2,
+      title: '1-M',
     };
     for (const code of DETAIL_CODES) {
       expect(problemHeadline(code, 'kk'), code).not.toBeNull();

@@ -43,7 +43,62 @@ const RELATION: Record<string, Record<ProblemLang, Template>> = {
   },
 };
 
+/** A periodicity as each language asks for it, with the period's written form. */
+const PERIODICITY: Record<string, Record<ProblemLang, string>> = {
+  monthly: { en: 'a month (2024-03)', ru: 'месяц (2024-03)', kk: 'ай (2024-03)' },
+  quarterly: { en: 'a quarter (2024-Q1)', ru: 'квартал (2024-Q1)', kk: 'тоқсан (2024-Q1)' },
+  'half-yearly': { en: 'a half-year (2024-H1)', ru: 'полугодие (2024-H1)', kk: 'жарты жыл (2024-H1)' },
+  yearly: { en: 'a year (2024)', ru: 'год (2024)', kk: 'жыл (2024)' },
+};
+const periodicity = (p: ProblemParams, lang: ProblemLang) =>
+  PERIODICITY[s(p.periodicity)]?.[lang] ?? s(p.periodicity);
+
 const DETAILS: Record<string, Record<ProblemLang, Template>> = {
+  file_required: {
+    en: () => 'Choose a file.',
+    ru: () => 'Выберите файл.',
+    kk: () => 'Файлды таңдаңыз.',
+  },
+  form_required: {
+    en: () => 'the file does not say its form',
+    ru: () => 'в файле не указана форма',
+    kk: () => 'файлда нысан көрсетілмеген',
+  },
+  period_required: {
+    en: () => 'the file does not print its period',
+    ru: () => 'в файле не указан период',
+    kk: () => 'файлда кезең көрсетілмеген',
+  },
+  breakdown_required: {
+    en: (p) => `the file does not say it${p.title ? ` (its title: «${s(p.title)}»)` : ''}`,
+    ru: (p) => `в файле он не указан${p.title ? ` (заголовок файла: «${s(p.title)}»)` : ''}`,
+    kk: (p) => `файлда көрсетілмеген${p.title ? ` (файл тақырыбы: «${s(p.title)}»)` : ''}`,
+  },
+  unknown_form: {
+    en: (p) => `no form "${s(p.form)}" in use then`,
+    ru: (p) => `формы «${s(p.form)}» в этом периоде нет`,
+    kk: (p) => `бұл кезеңде «${s(p.form)}» нысаны жоқ`,
+  },
+  no_structure: {
+    en: () => 'no structure for this period',
+    ru: () => 'для этого периода нет макета формы',
+    kk: () => 'бұл кезеңге нысан макеті жоқ',
+  },
+  period_mismatch: {
+    en: (p) => `write ${periodicity(p, 'en')}`,
+    ru: (p) => `укажите ${periodicity(p, 'ru')}`,
+    kk: (p) => `${periodicity(p, 'kk')} көрсетіңіз`,
+  },
+  too_long: {
+    en: (p) => `at most ${s(p.max)} characters`,
+    ru: (p) => `не более ${s(p.max)} символов`,
+    kk: (p) => `${s(p.max)} таңбадан аспауы керек`,
+  },
+  reason_required: {
+    en: (p) => `revision ${s(p.revision)} of ${s(p.breakdown)} exists; say why it is revised`,
+    ru: (p) => `версия ${s(p.revision)} по «${s(p.breakdown)}» уже есть; укажите причину исправления`,
+    kk: (p) => `«${s(p.breakdown)}» бойынша ${s(p.revision)}-нұсқа бар; түзету себебін көрсетіңіз`,
+  },
   submission_rejected: {
     en: (p) =>
       `The submission is refused: ${s(p.count)} problem(s)${p.listed ? `, the first ${s(p.listed)} listed` : ''}. Nothing was stored.`,
