@@ -4,7 +4,6 @@
 // seconds ahead, see it appear on the public page at its time and not before), axe-core with no
 // WCAG 2.0/2.1 A or AA violation on every page type, and the pages at a phone's width.
 // Skipped only where there is no /usr/bin/chromium and it is not CI; in CI it always runs.
-import path from 'node:path';
 import fs from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from 'playwright-core';
@@ -13,7 +12,6 @@ import { buildHttpApp } from '../../src/app.js';
 import { systemClock } from '../../src/platform/clock.js';
 import { systemActor, type Deps } from '../../src/platform/usecase.js';
 import { announceReleases, startPublisher } from '../../src/modules/publishing/index.js';
-import { loadFormStructures } from '../../src/modules/statistics/index.js';
 import {
   axeViolations,
   CHROMIUM,
@@ -32,7 +30,7 @@ import {
   TEST_PASSWORD,
   type TestContext,
 } from '../support/test-app.js';
-import { fixtureR1 } from '../support/fixture-figures.js';
+import { loadFixtureStructures, submitFixtureR1 } from '../support/fixture-figures.js';
 
 const skip = !haveChromium() && !process.env.CI;
 if (skip)
@@ -48,8 +46,6 @@ let base: string; // the app at the test clock (2024-03-15)
 let live: Awaited<ReturnType<typeof buildHttpApp>>;
 let liveBase: string; // the same database with the wall clock, for the publication at its time
 let browser: BrowserHandle;
-
-const r1 = fixtureR1;
 
 /** The long CSV of a submission of region 10; `total` is row 1 of graph 1 (6 + 4 = 10 is right). */
 const csv = (total: number) =>
@@ -80,23 +76,12 @@ async function goto(page: Page, url: string, status = 200) {
 describe.skipIf(skip)('the portal in a browser', () => {
   beforeAll(async () => {
     t = await createTestApp();
-    await loadFormStructures(t.deps, systemActor('test'), {
-      dir: path.resolve('src/modules/statistics/fixtures/structures'),
-    });
-    const editor = await tokenFor(t, 'editor');
-    for (const [period, breakdown, scale] of [
+    await loadFixtureStructures(t);
+    await submitFixtureR1(t, await tokenFor(t, 'editor'), [
       ['2023-Q1', '10', 1],
       ['2024-Q1', '10', 2],
       ['2024-Q1', '11', 3],
-    ] as const) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/submissions',
-        headers: editor,
-        payload: { form: '1-p', period, breakdown, values: r1(scale) },
-      });
-      expect(res.statusCode, res.body).toBe(201);
-    }
+    ]);
     await publishNow(t, '1-p', '2023-Q1');
     await publishNow(t, '1-p', '2024-Q1');
     await createUser(t, 'browser-editor', 'editor');

@@ -1,3 +1,9 @@
+import path from 'node:path';
+import { expect } from 'vitest';
+import { systemActor } from '../../src/platform/usecase.js';
+import { loadFormStructures } from '../../src/modules/statistics/index.js';
+import type { TestContext } from './test-app.js';
+
 // Section R1 of the fixture form 1-П (src/modules/statistics/fixtures/structures): total = planned
 // + unplanned; "of which" ≤ total; a fine in thousand tenge; row 4 is for official use only.
 export function fixtureR1(scale = 1) {
@@ -10,4 +16,28 @@ export function fixtureR1(scale = 1) {
   return Object.entries(table).flatMap(([row, vals]) =>
     vals.map((value, i) => ({ section: 'R1', row, graph: i + 1, value })),
   );
+}
+
+/** Loads the fixture structures (form 1-П among them) into a test app's catalogue. */
+export async function loadFixtureStructures(t: TestContext): Promise<void> {
+  await loadFormStructures(t.deps, systemActor('test'), {
+    dir: path.resolve('src/modules/statistics/fixtures/structures'),
+  });
+}
+
+/** Submits R1 of 1-П through the API for each [period, region, scale], failing the test on a refusal. */
+export async function submitFixtureR1(
+  t: TestContext,
+  headers: Record<string, string>,
+  entries: readonly (readonly [period: string, breakdown: string, scale: number])[],
+): Promise<void> {
+  for (const [period, breakdown, scale] of entries) {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/submissions',
+      headers,
+      payload: { form: '1-p', period, breakdown, values: fixtureR1(scale) },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+  }
 }

@@ -1,27 +1,15 @@
 // The in-memory index of publications: another instance learns of a publication by the generation
 // counter, and no instance shows one before its time.
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { systemActor } from '../../platform/usecase.js';
 import { createTestApp, publishNow, tokenFor, type TestContext } from '../../../test/support/test-app.js';
-import { fixtureR1 } from '../../../test/support/fixture-figures.js';
-import { loadFormStructures } from '../statistics/index.js';
+import { loadFixtureStructures, submitFixtureR1 } from '../../../test/support/fixture-figures.js';
 import { PublishedIndex } from './published-index.js';
 
 let t: TestContext;
 beforeAll(async () => {
   t = await createTestApp();
-  await loadFormStructures(t.deps, systemActor('test'), {
-    dir: path.resolve('src/modules/statistics/fixtures/structures'),
-  });
-  const editor = await tokenFor(t, 'editor');
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/submissions',
-    headers: editor,
-    payload: { form: '1-p', period: '2024-Q1', breakdown: '10', values: fixtureR1() },
-  });
-  expect(res.statusCode, res.body).toBe(201);
+  await loadFixtureStructures(t);
+  await submitFixtureR1(t, await tokenFor(t, 'editor'), [['2024-Q1', '10', 1]]);
 });
 afterAll(async () => t.close());
 

@@ -1,15 +1,13 @@
 // Releases end to end over the real database: announced on the legal schedule, approved with an
 // embargo that every public route keeps, published by the worker, revised with a public reason,
 // served as cached bytes; illegal transitions refused with their codes.
-import path from 'node:path';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../platform/usecase.js';
 import { createTestApp, tokenFor, type TestContext } from '../../../test/support/test-app.js';
-import { loadFormStructures } from '../statistics/index.js';
 import { announceReleases, publishDue } from './index.js';
-import { fixtureR1 } from '../../../test/support/fixture-figures.js';
+import { fixtureR1, loadFixtureStructures } from '../../../test/support/fixture-figures.js';
 
 let t: TestContext;
 let editor: { authorization: string };
@@ -17,9 +15,7 @@ const system = systemActor('publishing.publisher');
 
 beforeAll(async () => {
   t = await createTestApp();
-  await loadFormStructures(t.deps, systemActor('test'), {
-    dir: path.resolve('src/modules/statistics/fixtures/structures'),
-  });
+  await loadFixtureStructures(t);
   editor = await tokenFor(t, 'editor');
 });
 afterAll(async () => t.close());

@@ -7,18 +7,14 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../../platform/usecase.js';
 import { createTestApp, publishNow, tokenFor, type TestContext } from '../../../test/support/test-app.js';
-import { loadFormStructures } from './index.js';
-import { fixtureR1 } from '../../../test/support/fixture-figures.js';
+import { fixtureR1, loadFixtureStructures } from '../../../test/support/fixture-figures.js';
 
 let t: TestContext;
 let editor: { authorization: string };
 beforeAll(async () => {
   t = await createTestApp();
-  await loadFormStructures(t.deps, systemActor('test'), {
-    dir: path.resolve('src/modules/statistics/fixtures/structures'),
-  });
+  await loadFixtureStructures(t);
   editor = await tokenFor(t, 'editor');
 });
 afterAll(async () => t.close());

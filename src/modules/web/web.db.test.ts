@@ -1,7 +1,6 @@
 // The portal's pages in-process over the real database: every page type in the three languages,
 // the published figures only, localised errors, nothing rendered unescaped, and the staff's area
 // with CSRF-protected forms.
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../platform/usecase.js';
 import {
@@ -13,8 +12,7 @@ import {
   type TestContext,
 } from '../../../test/support/test-app.js';
 import { publishDue } from '../publishing/index.js';
-import { loadFormStructures } from '../statistics/index.js';
-import { fixtureR1 } from '../../../test/support/fixture-figures.js';
+import { fixtureR1, loadFixtureStructures, submitFixtureR1 } from '../../../test/support/fixture-figures.js';
 
 let t: TestContext;
 let editor: { authorization: string };
@@ -24,23 +22,13 @@ const r1 = fixtureR1;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await loadFormStructures(t.deps, systemActor('test'), {
-    dir: path.resolve('src/modules/statistics/fixtures/structures'),
-  });
+  await loadFixtureStructures(t);
   editor = await tokenFor(t, 'editor');
-  for (const [period, breakdown, scale] of [
+  await submitFixtureR1(t, editor, [
     ['2023-Q1', '10', 1],
     ['2024-Q1', '10', 2],
     ['2024-Q1', '11', 3],
-  ] as const) {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/submissions',
-      headers: editor,
-      payload: { form: '1-p', period, breakdown, values: r1(scale) },
-    });
-    expect(res.statusCode, res.body).toBe(201);
-  }
+  ]);
   await publishNow(t, '1-p', '2023-Q1');
   await publishNow(t, '1-p', '2024-Q1');
 });
