@@ -63,7 +63,8 @@ export interface TableInput {
   revisions?: (period: string) => Promise<readonly number[] | null>;
   /**
    * With `revisions`: the revisions of the publication before the one read (none: the first), so
-   * that the values it revised are marked. Staff reads compare with each previous revision.
+   * that the values it revised are marked. Staff reads compare with each previous revision unless
+   * given a set (`[]`: mark nothing).
    */
   earlierRevisions?: readonly number[];
 }
@@ -78,7 +79,8 @@ export const readTable = query({
     const prevPeriod = table.period.replace(/^(\d{4})/, (y) => String(Number(y) - 1));
     let previous: Table | null = null;
     try {
-      previous = await tableOf(ctx, { ...input, period: prevPeriod });
+      // The previous year is read for its figures only: which of them a revision changed is not asked.
+      previous = await tableOf(ctx, { ...input, period: prevPeriod, earlierRevisions: [] });
     } catch (err) {
       if (!(err instanceof DomainError && err.category === 'not_found')) throw err;
     }
@@ -166,7 +168,7 @@ async function tableOf({ db, actor }: { db: Queryable; actor: Actor }, input: Ta
     { form: form.id, period: periodText, section: section.id, rows, graphs },
     columns,
     revisionIds,
-    published ? (input.earlierRevisions ?? []) : undefined,
+    published ? (input.earlierRevisions ?? []) : input.earlierRevisions,
   );
   let republic: Table['republic'] = null;
   if (b.dimension === 'region') {
