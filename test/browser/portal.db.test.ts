@@ -284,7 +284,9 @@ describe.skipIf(skip)('the portal in a browser', () => {
           page.click('main form.stack button[type=submit]'),
         ]);
         expect(request.resourceType()).toBe('xhr');
-        await expect.poll(() => page.locator('.errors[role=alert] table').count()).toBe(1);
+        await expect
+          .poll(() => page.locator('.errors[role=alert] table').count(), { timeout: 15_000 })
+          .toBe(1);
         // the refusal itself is the one failed response (422); nothing else went wrong
         expect(problems.filter((p) => !p.includes('status of 422'))).toEqual([]);
       } finally {

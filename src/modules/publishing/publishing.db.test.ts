@@ -273,6 +273,24 @@ describe('a release from submission to publication', () => {
     ]);
   });
 
+  it('marks every value of a region that a later publication adds as revised', async () => {
+    await submit({ form: '1-p', period: '2024-Q1', breakdown: '15', values: r1() });
+    expect((await staff('revise', '2024-Q1', { reason: 'Region 15 reported late.' })).statusCode).toBe(200);
+    await publishDue(t.deps, system, undefined);
+    const table = (await publicTable('2024-Q1', 'section=R1')).json() as {
+      columns: { breakdown: string; status: string; revised?: Record<string, number[]> }[];
+    };
+    const byRegion = new Map(table.columns.map((c) => [c.breakdown, c]));
+    // row 4 is for official use: not shown, not marked
+    expect(byRegion.get('15')).toMatchObject({
+      status: 'revised',
+      revised: { '1': [1, 2, 3], '2': [1, 2, 3], '3': [1, 2, 3] },
+    });
+    // region 10 is as the publication before had it: final, unmarked
+    expect(byRegion.get('10')!.revised).toBeUndefined();
+    expect(byRegion.get('00')!.revised).toEqual(byRegion.get('15')!.revised);
+  });
+
   it('reschedules only with a public reason', async () => {
     expect((await staff('reschedule', '2024-Q2', { date: '2024-07-20' })).json()).toMatchObject({
       status: 409,
@@ -302,8 +320,8 @@ describe('a release from submission to publication', () => {
       headers: editor,
     });
     const body = res.json() as { releases: { coverage: { received: string[]; missing: string[] } }[] };
-    expect(body.releases[0]!.coverage.received).toEqual(['10', '11']);
-    expect(body.releases[0]!.coverage.missing).toHaveLength(18);
+    expect(body.releases[0]!.coverage.received).toEqual(['10', '11', '15']);
+    expect(body.releases[0]!.coverage.missing).toHaveLength(17);
   });
 });
 

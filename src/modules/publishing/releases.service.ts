@@ -4,7 +4,7 @@
 // in one transaction; a refused one is a 409 with the lifecycle's code.
 import { coverageOf, coverageOfStore } from '../statistics/index.js';
 import { instantInKazakhstan, localDateOf } from '../../platform/clock.js';
-import { conflict, invalidInput, notFound } from '../../platform/errors/index.js';
+import { conflict, describedProblem, invalidInput, notFound } from '../../platform/errors/index.js';
 import { command, hasRole, isSystem, type CommandContext } from '../../platform/usecase.js';
 import { REFUSAL_MESSAGES, transition, type ReleaseAction } from './lifecycle.js';
 import { publishedIndexOf } from './published-index.js';
@@ -40,7 +40,7 @@ function requireReason(reason: string | undefined, what: string): string {
   if (!text) throw conflict(`${what} needs its reason, which is public.`, 'reason_required');
   if (text.length > 2000)
     throw invalidInput('The reason is too long.', [
-      { pointer: '/body/reason', code: 'too_long', message: 'at most 2000 characters' },
+      describedProblem('/body/reason', 'too_long', { max: 2000 }),
     ]);
   return text;
 }

@@ -33,10 +33,10 @@ export function compareColumn(
 /**
  * Marks, per submitted column, the values that differ from the revision it supersedes: for the
  * public, the breakdown's revision in the publication before (`earlier`, a frozen set of revision
- * ids); for staff (`earlier` undefined), the breakdown's previous revision. A column with such an
- * earlier revision gets `revised` (row → graph numbers whose value changed; a value that appeared
- * or disappeared counts) and, when published, the status `revised`; one without keeps `final`.
- * The derived republic is revised wherever one of its regions is.
+ * ids; a breakdown it lacked is new, all its values changes); for staff (`earlier` undefined), the
+ * breakdown's previous revision. A column where a value the reader sees changed gets `revised`
+ * (row → graph numbers; a value that appeared or disappeared counts) and, when published, the
+ * status `revised`; any other keeps `final`. The derived republic is revised wherever a region is.
  */
 export async function markRevisedValues(
   db: Queryable,
@@ -46,30 +46,32 @@ export async function markRevisedValues(
   earlier: readonly number[] | undefined,
 ): Promise<void> {
   const { form, period } = table;
-  const before = new Map<string, number>(); // breakdown → the revision id it supersedes
+  // breakdown → the revision id it supersedes; null: none, the breakdown is new in this publication
+  const before = new Map<string, number | null>();
   if (earlier === undefined) {
     const history = await repo.findRevisionHistory(db, form, period);
     for (const c of columns) {
-      const id = revisionIds.get(c);
       const prev = history.find((r) => r.breakdown === c.breakdown && r.revision === (c.revision ?? 0) - 1);
-      if (id !== undefined && prev) before.set(c.breakdown, prev.id);
+      if (prev) before.set(c.breakdown, prev.id);
     }
   } else if (earlier.length) {
-    for (const r of await repo.findRevisionsByIds(db, form, period, earlier)) before.set(r.breakdown, r.id);
+    const held = new Map(
+      (await repo.findRevisionsByIds(db, form, period, earlier)).map((r) => [r.breakdown, r.id]),
+    );
+    // A region the publication before did not have is new: every value it brings is a change.
+    for (const c of columns) before.set(c.breakdown, held.get(c.breakdown) ?? null);
   }
   const changed = columns.filter((c) => {
     const id = revisionIds.get(c);
     return id !== undefined && before.has(c.breakdown) && before.get(c.breakdown) !== id;
   });
   if (!changed.length) return;
-  const old = await repo.findSectionRows(
-    db,
-    changed.map((c) => before.get(c.breakdown)!),
-    table.section,
-  );
+  const earlierIds = changed.map((c) => before.get(c.breakdown)).filter((id): id is number => id != null);
+  const old = await repo.findSectionRows(db, earlierIds, table.section);
   const graphIndex = table.graphs.map((g) => g.n - 1);
   for (const c of changed) {
-    const then = old.get(before.get(c.breakdown)!) ?? new Map<string, (number | null)[]>();
+    const id = before.get(c.breakdown);
+    const then = (id != null ? old.get(id) : undefined) ?? new Map<string, (number | null)[]>();
     const revised: Record<string, number[]> = {};
     for (const row of table.rows) {
       const was = then.get(row.code);
@@ -78,18 +80,22 @@ export async function markRevisedValues(
         .map((g) => g.n);
       if (graphs.length) revised[row.code] = graphs;
     }
+    // Only what the reader sees: a revision that changed restricted cells alone shows no change.
+    if (!Object.keys(revised).length) continue;
     c.revised = revised;
     if (c.status === 'final') c.status = 'revised';
   }
 }
 
-/** The derived republic's revised values: wherever one of the regions it sums is revised. */
-export function revisedOfSum(parts: readonly TableColumn[]): Record<string, number[]> | undefined {
+/** The derived republic's revised values (`{ revised }`, or nothing): wherever a region it sums is. */
+export function revisedOfSum(parts: readonly TableColumn[]): { revised?: Record<string, number[]> } {
   const revisedParts = parts.filter((p) => p.revised);
-  if (!revisedParts.length) return undefined;
+  if (!revisedParts.length) return {};
   const out: Record<string, Set<number>> = {};
   for (const p of revisedParts)
     for (const [row, graphs] of Object.entries(p.revised!))
       for (const g of graphs) (out[row] ??= new Set()).add(g);
-  return Object.fromEntries(Object.entries(out).map(([row, gs]) => [row, [...gs].sort((a, b) => a - b)]));
+  return {
+    revised: Object.fromEntries(Object.entries(out).map(([row, gs]) => [row, [...gs].sort((a, b) => a - b)])),
+  };
 }

@@ -194,7 +194,7 @@ async function tableOf({ db, actor }: { db: Queryable; actor: Actor }, input: Ta
         origin: null,
         status: 'derived',
         values,
-        ...(revisedOfSum(parts) ? { revised: revisedOfSum(parts) } : {}),
+        ...revisedOfSum(parts),
       });
       republic = {
         stored: stored00,

@@ -40,7 +40,10 @@ function problemsList(err: DomainError, t: Translator): SafeHtml {
   // template's words, over errors that are, gives way to "check the fields below".
   const top = problemDetail(err.code, err.params, t.lang);
   const lead = top === null && headline ? html`${headline}. ` : null;
-  const overErrors = top === null && err.errors.length > 0 && err.errors.every((e) => e.params);
+  const overErrors =
+    top === null &&
+    err.errors.length > 0 &&
+    err.errors.every((e) => problemDetail(e.code, e.params, t.lang) !== null);
   return html`<div class="errors" role="alert"><p>${lead}${overErrors ? t.t('checkBelow') : worded(err.code, err.params, err.message)}</p>${
     err.errors.length
       ? html`<div class="scroll" tabindex="0" role="region" aria-label="${t.t('validationReport')}"><table>
@@ -177,6 +180,7 @@ export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, ren
   );
 
   app.post('/:lang/staff/sign-in', { schema: { hide: true, params: P } }, async (req, reply) => {
+    const lang = langOf(req); // a page that does not exist signs no one in
     const body = (req.body ?? {}) as { login?: string; password?: string };
     try {
       const s = await signIn(
@@ -190,20 +194,21 @@ export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, ren
         metaOf(req),
       );
       setSessionCookie(reply, s, config.cookieSecure);
-      return reply.redirect(link(langOf(req), '/staff'), 303);
+      return reply.redirect(link(lang, '/staff'), 303);
     } catch (err) {
       if (err instanceof DomainError && err.category === 'unauthenticated')
-        return signInPage(req, reply, translator(langOf(req)).t('signInFailed'), 401);
+        return signInPage(req, reply, translator(lang).t('signInFailed'), 401);
       throw err;
     }
   });
 
   app.post('/:lang/staff/sign-out', { schema: { hide: true, params: P } }, async (req, reply) => {
+    const lang = langOf(req);
     const cookie = req.cookies[SESSION_COOKIE];
     if (cookie && req.actor.kind === 'user')
       await signOut(deps, req.actor, { cookieValue: cookie }, metaOf(req));
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.redirect(link(langOf(req), '/'), 303);
+    return reply.redirect(link(lang, '/'), 303);
   });
 
   app.post(

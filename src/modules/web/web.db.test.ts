@@ -109,8 +109,21 @@ describe('public pages', () => {
     // the API keeps problem+json
     expect((await get('/api/v1/nothing')).headers['content-type']).toMatch(/problem\+json/);
     // a first segment that is no language is a page that does not exist, not a bad parameter
-    for (const url of ['/de/', '/xx/forms/1-p', '/xx/staff', '/xx/staff/journal', '/apple-touch-icon.png/'])
-      expect((await get(url)).statusCode, url).toBe(404);
+    for (const url of ['/de/', '/xx/forms/1-p', '/xx/staff', '/xx/staff/journal', '/apple-touch-icon.png/']) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.headers['content-type'], url).toMatch(/^text\/html/);
+      expect(res.body, url).toContain('Бет табылмады');
+    }
+    // nor does such a page sign anyone in
+    const bogus = await t.app.inject({
+      method: 'POST',
+      url: '/xx/staff/sign-in',
+      payload: `login=nobody&password=${encodeURIComponent(TEST_PASSWORD)}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(bogus.statusCode).toBe(404);
+    expect(bogus.cookies).toEqual([]);
   });
 
   it('tells crawlers where the sitemap is, and keeps them out of the staff area', async () => {

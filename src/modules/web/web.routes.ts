@@ -47,7 +47,9 @@ export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): voi
 
   // Errors on pages: the same problem, as a page in the page's language.
   app.htmlErrorPage = (problem: Problem, req: FastifyRequest) => {
-    const lang = langOfPath(req.url) ?? (req.url === '/' ? 'kk' : null);
+    // A path of the portal (not the API, not an asset) that names no language is answered in Kazakh.
+    const portal = !/^\/(api|assets|docs|healthz|readyz|metrics|openapi\.json)(\/|\?|$)/.test(req.url);
+    const lang = langOfPath(req.url) ?? (portal ? 'kk' : null);
     if (!lang) return null;
     const t = translator(lang);
     const [titleKey, textKey]: [MessageKey, MessageKey] =

@@ -70,9 +70,9 @@ const DETAILS: Record<string, Record<ProblemLang, Template>> = {
     kk: () => 'файлда кезең көрсетілмеген',
   },
   breakdown_required: {
-    en: (p) => `the file does not say it${p.title ? ` (its title: «${s(p.title)}»)` : ''}`,
-    ru: (p) => `в файле он не указан${p.title ? ` (заголовок файла: «${s(p.title)}»)` : ''}`,
-    kk: (p) => `файлда көрсетілмеген${p.title ? ` (файл тақырыбы: «${s(p.title)}»)` : ''}`,
+    en: (p) => `the file does not name its region or agency${p.title ? ` (its title: «${s(p.title)}»)` : ''}`,
+    ru: (p) => `в файле не указан регион или орган${p.title ? ` (заголовок файла: «${s(p.title)}»)` : ''}`,
+    kk: (p) => `файлда өңір немесе орган көрсетілмеген${p.title ? ` (файл тақырыбы: «${s(p.title)}»)` : ''}`,
   },
   unknown_form: {
     en: (p) => `no form "${s(p.form)}" in use then`,
@@ -87,7 +87,7 @@ const DETAILS: Record<string, Record<ProblemLang, Template>> = {
   period_mismatch: {
     en: (p) => `write ${periodicity(p, 'en')}`,
     ru: (p) => `укажите ${periodicity(p, 'ru')}`,
-    kk: (p) => `${periodicity(p, 'kk')} көрсетіңіз`,
+    kk: (p) => `кезеңді ${periodicity(p, 'kk')} түрінде көрсетіңіз`,
   },
   too_long: {
     en: (p) => `at most ${s(p.max)} characters`,

@@ -74,7 +74,11 @@ const PROBLEMS: Record<string, Text> = {
     en: 'The period does not fit the form',
   },
   form_required: { kk: 'Нысанды көрсетіңіз', ru: 'Укажите форму', en: 'Name the form' },
-  breakdown_required: { kk: 'Өңірді көрсетіңіз', ru: 'Укажите регион', en: 'Name the region' },
+  breakdown_required: {
+    kk: 'Өңірді немесе органды көрсетіңіз',
+    ru: 'Укажите регион или орган',
+    en: 'Name the region or agency',
+  },
   reason_required: {
     kk: 'Түзету себебін көрсетіңіз',
     ru: 'Укажите причину исправления',

@@ -33,9 +33,15 @@ const revisedMark = (t: Translator): SafeHtml =>
 const isRevised = (column: TableColumn, row: string, graph: number): boolean =>
   column.revised?.[row]?.includes(graph) ?? false;
 
-/** The legend of the revised mark, under a table that has one. */
-export function revisedLegend(columns: readonly TableColumn[], t: Translator): SafeHtml | null {
-  return columns.some((c) => c.revised && Object.keys(c.revised).length)
+/** The legend of the revised mark, under a table that shows one (`graph`: the one graph shown). */
+export function revisedLegend(
+  columns: readonly TableColumn[],
+  t: Translator,
+  graph?: number,
+): SafeHtml | null {
+  return columns.some((c) =>
+    Object.values(c.revised ?? {}).some((gs) => graph === undefined || gs.includes(graph)),
+  )
     ? html`<p class="legend"><small><span aria-hidden="true" class="revised">r</span> — ${t.t('revisedValue')}</small></p>`
     : null;
 }

@@ -199,7 +199,7 @@ export async function formPage(
     body: html`${head}${pickers}${notes}
       <h2 id="table-heading">${t.t('table')}: ${byRegion ? t.t('allRegions') : dataLabel(column.label, t)}, ${period}</h2>
       ${byRegion ? regionsTable(all, gi, t) : formTable(all, column, { compare, graphIndex: gi, t })}
-      ${revisedLegend(byRegion ? all.columns : [column], t)}
+      ${revisedLegend(byRegion ? all.columns : [column], t, byRegion || compare ? graph.n : undefined)}
       ${graphics}${series}${downloads}${history}`,
   };
 }
