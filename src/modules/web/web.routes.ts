@@ -8,7 +8,7 @@ import { listReleases, publishedPeriodsOf, PublishedCache, sendCached } from '..
 import { localDateOf } from '../../platform/clock.js';
 import { notFound } from '../../platform/errors/index.js';
 import type { Config } from '../../platform/config.js';
-import type { HttpApp, Problem } from '../../platform/http/index.js';
+import { machinePrefixes, type HttpApp, type Problem } from '../../platform/http/index.js';
 import { anonymousActor, type Deps } from '../../platform/usecase.js';
 import { html } from './html.js';
 import { pageLang, translator, type Lang, type MessageKey } from './i18n.js';
@@ -47,8 +47,9 @@ export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): voi
 
   // Errors on pages: the same problem, as a page in the page's language.
   app.htmlErrorPage = (problem: Problem, req: FastifyRequest) => {
-    // A path of the portal (not the API, not an asset) that names no language is answered in Kazakh.
-    const portal = !/^\/(api|assets|docs|healthz|readyz|metrics|openapi\.json)(\/|\?|$)/.test(req.url);
+    // A path of the portal (not the machine surface, not an asset) that names no language is
+    // answered in Kazakh.
+    const portal = ![...machinePrefixes, '/assets/'].some((p) => req.url.startsWith(p));
     const lang = langOfPath(req.url) ?? (portal ? 'kk' : null);
     if (!lang) return null;
     const t = translator(lang);

@@ -1,4 +1,11 @@
-export { createHttpServer, registerServiceRoutes, metaOf, actorPaths, type HttpApp } from './server.js';
+export {
+  createHttpServer,
+  registerServiceRoutes,
+  metaOf,
+  actorPaths,
+  machinePrefixes,
+  type HttpApp,
+} from './server.js';
 export { toProblem, type Problem } from './problem.js';
 export * as schemas from './schemas.js';
 export { problemHeadline, localiseProblem, problemLangOf, type ProblemLang } from './problem-text.js';

@@ -34,7 +34,10 @@ export type HttpApp = FastifyInstance<Server, IncomingMessage, ServerResponse, L
 
 /** Paths that need an actor; everything else under /api/v1 is public, read-only and rate-limited. */
 export const actorPaths = ['/api/v1/staff/', '/api/v1/admin/', '/api/v1/submissions'];
-const unlimitedPaths = ['/healthz', '/readyz', '/metrics'];
+/** The service's own endpoints (probes, metrics): never rate-limited, never a portal page. */
+export const servicePaths = ['/healthz', '/readyz', '/metrics'];
+/** Where the machine-facing surface lives: its errors are problem+json, never a page. */
+export const machinePrefixes = ['/api/', '/docs', '/openapi.json', ...servicePaths];
 
 export const metaOf = (req: FastifyRequest): RequestMeta => ({
   requestId: String(req.id),
@@ -122,7 +125,7 @@ export async function createHttpServer(
       max: config.rateLimitPublic,
       timeWindow: 60_000,
       allowList: (req) =>
-        unlimitedPaths.includes(req.url.split('?')[0] ?? '') || actorPaths.some((p) => req.url.startsWith(p)),
+        servicePaths.includes(req.url.split('?')[0] ?? '') || actorPaths.some((p) => req.url.startsWith(p)),
       errorResponseBuilder: (_req, ctx) =>
         Object.assign(
           new Error(`Too many requests: the limit is ${ctx.max} a minute; try again in ${ctx.after}.`),
