@@ -1,4 +1,5 @@
 import type { Static, TSchema } from '@sinclair/typebox';
+import { AccessRightSchema } from './access-right.schema.js';
 import { ActSchema, ClauseSchema } from './act.schema.js';
 import { ChannelSchema } from './channel.schema.js';
 import { CollectionSchema } from './collection.schema.js';
@@ -37,6 +38,7 @@ export const catalogKinds = {
   requestRequiredContent: { schema: RequestContentRequirementSchema, versioned: true },
   requestGrounds: { schema: RequestGroundSchema, versioned: true },
   requestTerms: { schema: RequestTermSchema, versioned: true },
+  accessRights: { schema: AccessRightSchema, versioned: true },
 } as const satisfies Record<string, { schema: TSchema; versioned: boolean }>;
 
 export type CatalogKind = keyof typeof catalogKinds;

@@ -157,6 +157,17 @@ export function referencesOf<K extends CatalogKind>(kind: K, entry: CatalogEntry
     case 'requestGrounds':
     case 'requestTerms':
       return actAndClause(entry as CatalogEntry<'requestTerms'>);
+    case 'accessRights': {
+      const right = entry as CatalogEntry<'accessRights'>;
+      return [
+        ...actAndClause(right),
+        ...right.organisations.map((id, index) => ({
+          pointer: `/organisations/${index}`,
+          target: 'organisations' as const,
+          id,
+        })),
+      ];
+    }
     default:
       return [];
   }

@@ -10,7 +10,10 @@ export type { Collection, CollectionRecipient } from './collection.schema.js';
 export type { Channel } from './channel.schema.js';
 export type { Organisation, Submission } from './organisation.schema.js';
 export type { Region, RegionName } from './region.schema.js';
+export type { AccessRight } from './access-right.schema.js';
+export { APPLICANT_KINDS, SIGNATORY_ROLES } from './request-rules.schema.js';
 export type {
+  ApplicantKind,
   RequestContentRequirement,
   RequestGround,
   RequestPrinciple,

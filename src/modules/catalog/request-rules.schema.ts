@@ -6,13 +6,25 @@ import {
   TextSchema,
   TitlesSchema,
   oneOf,
+  strict,
   versioned,
 } from './common.schema.js';
 
 // Order 25, Instruction paras 4-9: the rules for requests, read by the requests capability.
 
-export const REQUESTERS = ['state-body', 'prosecution-body', 'individual-or-legal-entity'] as const;
-export const RequesterSchema = oneOf(REQUESTERS);
+/** Who sends a request: a state body, a prosecution body, an individual or a legal entity. */
+export const APPLICANT_KINDS = ['state-body', 'prosecution-body', 'individual', 'legal-entity'] as const;
+export type ApplicantKind = (typeof APPLICANT_KINDS)[number];
+export const ApplicantKindsSchema = Type.Array(oneOf(APPLICANT_KINDS), { minItems: 1 });
+
+/** What the decision on a request is when a rule is not met. */
+export const REQUEST_OUTCOMES = ['left-without-consideration', 'not-accepted', 'incomplete'] as const;
+
+/**
+ * `act`: the rule is written in the act; `inferred`: the act implies it without naming it (the
+ * outcome `not-accepted` or `incomplete` is not a word of the act), with the reasoning given.
+ */
+export const RuleBasisSchema = oneOf(['act', 'inferred'] as const);
 
 /** Fields every request rule carries: where it is written and how sure we are of it. */
 const ruleProperties = {
@@ -23,21 +35,27 @@ const ruleProperties = {
   seeAlso: Type.Optional(Type.Array(IdSchema)),
   legalBasis: Type.Optional(LegalBasisSchema),
   confidence: ConfidenceSchema,
+  basis: Type.Optional(RuleBasisSchema),
+  reasoning: Type.Optional(TextSchema),
 };
 
 // Paras 4, 5 and 2(10): free of charge, within the indicators that exist, restricted information.
 export const RequestPrincipleSchema = versioned({ ...ruleProperties });
 export type RequestPrinciple = Static<typeof RequestPrincipleSchema>;
 
-// Para 7: the channel through which each kind of requester sends a request.
-export const RequestReceiptChannelSchema = versioned({ ...ruleProperties, requester: RequesterSchema });
+// Para 7 (and 2(9), 6): the channels a request is received through, and who may use each.
+export const RequestReceiptChannelSchema = versioned({ ...ruleProperties, requesters: ApplicantKindsSchema });
 export type RequestReceiptChannel = Static<typeof RequestReceiptChannelSchema>;
+
+export const SIGNATORY_ROLES = ['head', 'acting-head', 'authorised-official', 'other'] as const;
 
 // Para 6: who may sign a state body's request.
 export const RequestSignatorySchema = versioned({
   ...ruleProperties,
-  requester: RequesterSchema,
+  requesters: ApplicantKindsSchema,
   allowed: Type.Array(oneOf(['head', 'acting-head', 'authorised-official'] as const), { minItems: 1 }),
+  /** the ground of the decision when the signatory is not one of `allowed` */
+  ground: IdSchema,
 });
 export type RequestSignatory = Static<typeof RequestSignatorySchema>;
 
@@ -49,15 +67,45 @@ export const RequestContentRequirementSchema = versioned({
 });
 export type RequestContentRequirement = Static<typeof RequestContentRequirementSchema>;
 
-// Paras 7 and 9: the grounds to leave a request without consideration.
-export const RequestGroundSchema = versioned({ ...ruleProperties });
+/** Words that mark a request for copies, per language: regular expressions (Unicode, no case). */
+export const PatternsSchema = Type.Object(
+  {
+    kk: Type.Optional(Type.Array(TextSchema, { minItems: 1 })),
+    ru: Type.Optional(Type.Array(TextSchema, { minItems: 1 })),
+    en: Type.Optional(Type.Array(TextSchema, { minItems: 1 })),
+  },
+  strict,
+);
+
+// Paras 7 and 9: the grounds to leave a request without consideration, and the grounds (inferred)
+// not to accept one.
+export const RequestGroundSchema = versioned({
+  ...ruleProperties,
+  outcome: oneOf(REQUEST_OUTCOMES),
+  /** channel ids outside the receipt channels that this ground covers */
+  channels: Type.Optional(Type.Array(IdSchema, { minItems: 1 })),
+  /** this ground covers every channel that is neither a receipt channel nor listed by another ground */
+  anyOtherChannel: Type.Optional(Type.Boolean()),
+  /** the kinds of document a request may ask copies of (the structured field `copiesOf`) */
+  documentKinds: Type.Optional(Type.Array(IdSchema, { minItems: 1 })),
+  /** a copy word and a document word in the request's text mark a request for copies */
+  copyWords: Type.Optional(PatternsSchema),
+  documentWords: Type.Optional(PatternsSchema),
+  /** words that alone mark it (screenshots) */
+  markerWords: Type.Optional(PatternsSchema),
+});
 export type RequestGround = Static<typeof RequestGroundSchema>;
 
-// Para 6 (Law 221, arts. 7-8): terms of consideration, extension and forwarding.
+// Para 6 (Law 221, arts. 7-8; the Administrative Procedural-Process Code, art. 76, after it):
+// terms of consideration, extension and forwarding.
 export const RequestTermSchema = versioned({
   ...ruleProperties,
   termKind: oneOf(['consideration', 'extension', 'extension-notice', 'forwarding'] as const),
-  days: Type.Integer({ minimum: 1 }),
+  /** the applicants the term applies to */
+  requesters: ApplicantKindsSchema,
+  /** a term of N days (of `dayKind`) or of N months */
+  days: Type.Optional(Type.Integer({ minimum: 1 })),
+  months: Type.Optional(Type.Integer({ minimum: 1 })),
   dayKind: oneOf(['calendar', 'working'] as const),
   counting: TextSchema,
 });
