@@ -15,6 +15,7 @@ import {
   storeHoldsOnlyShippedData,
 } from './modules/statistics/index.js';
 import { registerWebRoutes } from './modules/web/index.js';
+import { registerRequestRoutes, remindOfTerms } from './modules/requests/index.js';
 import {
   announceReleases,
   publishShippedFigures,
@@ -45,6 +46,7 @@ export async function buildHttpApp(deps: Deps, config: Config, version: string, 
   registerStatisticsRoutes(app, deps);
   registerPublicRoutes(app, deps, config);
   registerStaffRoutes(app, deps, config);
+  registerRequestRoutes(app, deps, config, metrics);
   registerWebRoutes(app, deps, config);
   await options.beforeReady?.(app);
   await app.ready();
@@ -66,6 +68,13 @@ export function jobsOf(deps: Deps, config: Config): JobDefinition[] {
       description:
         'Announce the releases of the next months on the legal schedule, and record the releases that missed their due day.',
       run: () => announce('publishing.announce-releases'),
+    },
+    {
+      name: 'requests.remind-terms',
+      cron: '15 8 * * 1-5',
+      description:
+        'Journal a reminder for each open request whose term ends within three working days (or has ended), once per term.',
+      run: () => remindOfTerms(deps, systemActor('requests.remind-terms'), { workingDays: 3 }),
     },
     {
       name: 'auth.purge-sessions',

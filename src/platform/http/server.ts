@@ -170,6 +170,10 @@ export async function createHttpServer(
         { name: 'journal', description: 'The log journal (Order 25, para 2, item 1)' },
         { name: 'catalogue', description: 'The acts and their lists, as data with in-force dates' },
         { name: 'obligations', description: 'Due dates of every obligation, on the working-day calendar' },
+        {
+          name: 'requests',
+          description: 'Requests for information (Order 25, paras 4-9): decisions, the register, terms',
+        },
       ],
     },
   });
