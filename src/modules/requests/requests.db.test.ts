@@ -3,7 +3,16 @@
 // right, what is not available said with why), registered with a number and a term on the
 // working-day calendar, corrected, extended, closed, journaled; bad input named by its field.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, publishNow, tokenFor, type TestContext } from '../../../test/support/test-app.js';
+import {
+  createTestApp,
+  createUser,
+  publishNow,
+  tokenFor,
+  TEST_PASSWORD,
+  type TestContext,
+} from '../../../test/support/test-app.js';
+import { systemActor } from '../../platform/usecase.js';
+import { remindOfTerms } from './index.js';
 import { loadFixtureStructures, submitFixtureR1 } from '../../../test/support/fixture-figures.js';
 
 let t: TestContext;
@@ -269,5 +278,39 @@ describe('the register', () => {
     expect(metrics.body).toMatch(/^zanstat_requests_overdue 1$/m);
     const one = await t.app.inject({ url: `/api/v1/staff/requests/${number}`, headers });
     expect(one.json()).toMatchObject({ state: 'closed', closed: { note: 'ответ направлен' } });
+  });
+
+  it('reminds once of a term that has ended, by the job', async () => {
+    const first = await remindOfTerms(t.deps, systemActor('requests.remind-terms'), { workingDays: 3 });
+    expect(first.reminded).toBe(1);
+    expect(
+      (await remindOfTerms(t.deps, systemActor('requests.remind-terms'), { workingDays: 3 })).reminded,
+    ).toBe(0);
+    const journal = await t.db
+      .selectFrom('journal')
+      .select(['action', 'object_id'])
+      .where('action', '=', 'requests.request.reminded')
+      .execute();
+    expect(journal).toEqual([{ action: 'requests.request.reminded', object_id: '2020-00001' }]);
+  });
+
+  it.each([
+    ['ru', 'срок истёк'],
+    ['kk', 'мерзімі өтті'],
+    ['en', 'term ended'],
+  ])('shows the overdue request on the staff schedule in %s', async (lang, overdue) => {
+    await createUser(t, `req-editor-${lang}`, 'editor');
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: `/${lang}/staff/sign-in`,
+      payload: `login=req-editor-${lang}&password=${encodeURIComponent(TEST_PASSWORD)}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(signIn.statusCode).toBe(303);
+    const cookie = `zanstat_session=${signIn.cookies.find((c) => c.name === 'zanstat_session')!.value}`;
+    const page = await t.app.inject({ url: `/${lang}/staff`, headers: { cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('2020-00001');
+    expect(page.body).toContain(overdue);
   });
 });

@@ -23,6 +23,7 @@ import { pageLang, translator, type Lang, type Translator } from './i18n.js';
 import { link, type PageInput } from './layout.js';
 import { defaultRange, statusBadge } from './pages/public.js';
 import { registerJournalPage } from './staff.journal.js';
+import { requestsDueSection } from './staff.requests.js';
 
 type Render = (lang: Lang, input: Omit<PageInput, 't'>) => string;
 const HTML = 'text/html; charset=utf-8';
@@ -162,7 +163,8 @@ export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, ren
           <button type="submit">${t.t('show')}</button></form>
         <div class="scroll" tabindex="0" role="region" aria-label="${t.t('schedule')}"><table><caption>${t.t('schedule')}</caption>
         <thead><tr><th scope="col">${t.t('form')}</th><th scope="col">${t.t('period')}</th><th scope="col">${t.t('dueDate')}</th><th scope="col">${t.t('status')}</th><th scope="col">${t.t('received')}</th><th scope="col">${t.t('action')}</th></tr></thead>
-        <tbody>${rows}</tbody></table></div>`,
+        <tbody>${rows}</tbody></table></div>
+        ${canEdit ? await requestsDueSection(deps, req.actor, t, today) : null}`,
       }),
       status,
     );
