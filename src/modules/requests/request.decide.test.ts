@@ -146,6 +146,12 @@ describe('para 8: the unit, the information and the period', () => {
       expect(d.missing).toEqual(missing);
     });
 
+  it('takes indicators named in structured form for the information stated', () => {
+    expect(run(AFTER, body('state-body', { information: undefined, indicatorsNamed: true })).outcome).toBe(
+      'accepted',
+    );
+  });
+
   it.each(['crime', 'offence', 'criminal-case', 'person'])('accepts the unit %s', (unit) => {
     expect(run(AFTER, body('state-body', { unit })).outcome).toBe('accepted');
   });

@@ -78,6 +78,8 @@ export interface DecisionInput {
   information?: string;
   period?: string;
   copiesOf?: readonly string[];
+  /** the request names its indicators in structured form (which states the information, para 8) */
+  indicatorsNamed?: boolean;
 }
 
 export type AnswerKind = 'table-from-indicators' | 'partial' | 'indicator-not-available';
@@ -193,6 +195,7 @@ export function decide(
   const missing = rules.content
     .filter((c) => {
       const value = request[c.field];
+      if (c.field === 'information' && request.indicatorsNamed) return false;
       if (blank(value)) return true;
       return c.values !== undefined && !c.values.includes(value!);
     })

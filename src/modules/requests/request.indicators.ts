@@ -124,7 +124,10 @@ export async function resolveIndicators(
       ...(b.outside ?? []).map((v) => v.id),
       ...(b.dimension === 'region' ? inForceOn(catalog.regions, day).map((r) => r.id) : []),
     ]);
-    const regions = input.regions ?? [b.total];
+    // The republic (00) of a form broken down by agency is its total over all agencies.
+    const regions = (input.regions ?? [b.total]).map((code) =>
+      code === '00' && b.dimension === 'agency' ? b.total : code,
+    );
     regions.forEach((code, j) => {
       if (!known.has(code))
         problems.push(
@@ -149,7 +152,7 @@ export async function resolveIndicators(
     });
   }
   if (problems.length > 0)
-    throw invalidInput(`The request names ${problems.length} indicator part(s) that do not exist.`, problems);
+    throw invalidInput(`The request's indicators have ${problems.length} problem(s).`, problems);
   return out;
 }
 

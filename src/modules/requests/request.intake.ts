@@ -32,8 +32,24 @@ export async function intake(deps: Deps, body: RequestBody, baseUrl: string): Pr
         message: `'${registeredOn}' is not a date (YYYY-MM-DD)`,
       },
     ]);
+  const today = localDateOf(deps.clock.now());
+  if (registeredOn > today)
+    throw invalidInput(`registeredOn: ${registeredOn} is after today (${today})`, [
+      {
+        pointer: '/registeredOn',
+        code: 'date_in_future',
+        message: `${registeredOn} is after today (${today})`,
+      },
+    ]);
   const { catalog, calendar } = await currentCatalog(deps.db);
   const rules = requestRulesOn(catalog, registeredOn);
+  if (rules.channels.length === 0 || rules.terms.length === 0) {
+    const first = catalog.requestReceiptChannels.map((c) => c.validFrom).sort()[0];
+    const message = `no rules for requests are in use on ${registeredOn}${first ? ` (the first apply from ${first})` : ''}`;
+    throw invalidInput(`registeredOn: ${message}`, [
+      { pointer: '/registeredOn', code: 'no_rules_in_use', message },
+    ]);
+  }
 
   // The channel: a receipt channel of the catalogue, or one of the ways the act rules out.
   const known = new Set([
@@ -88,6 +104,7 @@ export async function intake(deps: Deps, body: RequestBody, baseUrl: string): Pr
       ...(body.signatory ? { signatory: body.signatory } : {}),
       ...(body.unit ? { unit: body.unit } : {}),
       ...(body.information !== undefined ? { information: body.information } : {}),
+      indicatorsNamed: (body.indicators?.length ?? 0) > 0,
       ...(body.period !== undefined ? { period: body.period } : {}),
       ...(body.copiesOf ? { copiesOf: body.copiesOf } : {}),
     },

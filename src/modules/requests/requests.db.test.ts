@@ -139,6 +139,8 @@ describe('bad input is named by its field, and nothing is stored', () => {
     ['a range that ends before it starts', { period: '2024-Q2..2023-Q1' }, '/period'],
     ['a period that is none', { period: '2024-Q5' }, '/period'],
     ['a date in the wrong format', { registeredOn: '15.03.2024' }, '/registeredOn'],
+    ['a date before the rules came into force', { registeredOn: '2018-05-01' }, '/registeredOn'],
+    ['a date after today', { registeredOn: '2024-03-16' }, '/registeredOn'],
     ['a channel that is none', { channel: 'fax' }, '/channel'],
     [
       'an unknown organisation',
