@@ -16,6 +16,7 @@ import {
 } from './modules/statistics/index.js';
 import { registerWebRoutes } from './modules/web/index.js';
 import { registerRequestRoutes, remindOfTerms } from './modules/requests/index.js';
+import { rebuildResources, registerCkanRoutes } from './modules/opendata/index.js';
 import {
   announceReleases,
   publishShippedFigures,
@@ -47,6 +48,7 @@ export async function buildHttpApp(deps: Deps, config: Config, version: string, 
   registerPublicRoutes(app, deps, config);
   registerStaffRoutes(app, deps, config);
   registerRequestRoutes(app, deps, config, metrics);
+  registerCkanRoutes(app, deps, config, version);
   registerWebRoutes(app, deps, config);
   await options.beforeReady?.(app);
   await app.ready();
@@ -68,6 +70,13 @@ export function jobsOf(deps: Deps, config: Config): JobDefinition[] {
       description:
         'Announce the releases of the next months on the legal schedule, and record the releases that missed their due day.',
       run: () => announce('publishing.announce-releases'),
+    },
+    {
+      name: 'opendata.rebuild-resources',
+      cron: '* * * * *',
+      description:
+        "Build the open datasets' resources (each period's main table as CSV, XLSX, JSON-stat, and the DataStore) from the publications they were not yet built from: a new release or a revision.",
+      run: () => rebuildResources(deps),
     },
     {
       name: 'requests.remind-terms',
@@ -108,6 +117,8 @@ export function jobsOf(deps: Deps, config: Config): JobDefinition[] {
           undefined,
         );
         log(`published ${published.published} releases of the shipped figures`);
+        const openData = await rebuildResources(deps, 'statistics.load-official-figures');
+        log(`built the resources of ${openData.built.length} open datasets`);
         return { official, synthetic, published, ...(await announce('statistics.load-official-figures')) };
       },
     },

@@ -70,6 +70,14 @@ export const configDeclaration = {
     description:
       'Requests per minute per client address on public routes; 0 turns the limit off (benchmarks).',
   },
+  RATE_LIMIT_OPEN_DATA: {
+    kind: 'integer',
+    default: '6000',
+    min: 0,
+    max: 1_000_000,
+    description:
+      "Requests per minute per client address on the open-data routes (CKAN's /api/3 and /api/action, resource downloads, DataStore dumps, DCAT): high enough for a harvester or `ckanapi dump` of the whole catalogue from one address; 0 turns it off. Applies only while RATE_LIMIT_PUBLIC is on.",
+  },
   BODY_LIMIT_BYTES: {
     kind: 'integer',
     default: '10485760',
@@ -156,6 +164,7 @@ export interface Config {
   logLevel: string;
   publicBaseUrl: string;
   rateLimitPublic: number;
+  rateLimitOpenData: number;
   bodyLimitBytes: number;
   sessionTtlHours: number;
   cookieSecure: boolean;

@@ -37,7 +37,16 @@ export const actorPaths = ['/api/v1/staff/', '/api/v1/admin/', '/api/v1/submissi
 /** The service's own endpoints (probes, metrics): never rate-limited, never a portal page. */
 export const servicePaths = ['/healthz', '/readyz', '/metrics'];
 /** Where the machine-facing surface lives: its errors are problem+json, never a page. */
-export const machinePrefixes = ['/api/', '/docs', '/openapi.json', ...servicePaths];
+export const machinePrefixes = [
+  '/api/',
+  '/docs',
+  '/openapi.json',
+  // open data: CKAN's resource files and DataStore dumps, the DCAT-AP catalogue
+  '/dataset/',
+  '/datastore/',
+  '/catalog.',
+  ...servicePaths,
+];
 
 export const metaOf = (req: FastifyRequest): RequestMeta => ({
   requestId: String(req.id),

@@ -1,0 +1,199 @@
+// CKAN's Action API v3 at /api/3/action/{action} and /api/action/{action} (ckanapi uses the
+// second), GET with query arguments or POST with a JSON body, JSONP with `callback=`; CKAN's
+// envelope (`help`, `success`, `result`) and its errors (`success: false`, `error.__type`,
+// `error.message`); the resource files and the DataStore dumps the resources' URLs name.
+import { Type } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../../platform/config.js';
+import { localDateOf } from '../../../platform/clock.js';
+import type { HttpApp } from '../../../platform/http/index.js';
+import type { Deps } from '../../../platform/usecase.js';
+import { currentCatalog, inUseOn } from '../../catalog/index.js';
+import { datastoreCsv } from '../opendata.build.js';
+import * as repo from '../opendata.repository.js';
+import { ACTIONS, type ActionContext } from './ckan.actions.js';
+import type { CatalogView, Lang } from './ckan.model.js';
+import { CkanError, Params } from './ckan.params.js';
+
+const CALLBACK = /^[A-Za-z_$][\w$.]{0,99}$/;
+const Envelope = Type.Object(
+  {
+    help: Type.String({ description: 'the URL of help_show for this action' }),
+    success: Type.Boolean(),
+    result: Type.Optional(Type.Unknown({ description: "the action's result, as CKAN 2.10 gives it" })),
+    error: Type.Optional(
+      Type.Object(
+        { __type: Type.String(), message: Type.String() },
+        {
+          additionalProperties: true,
+          description: 'on failure: the type and message; a validation error names its fields',
+        },
+      ),
+    ),
+  },
+  { description: "CKAN's envelope" },
+);
+
+export async function catalogView(deps: Deps, baseUrl: string): Promise<CatalogView> {
+  const { catalog } = await currentCatalog(deps.db);
+  const on = localDateOf(deps.clock.now());
+  const datasets = inUseOn(catalog, catalog.datasets, on).sort((a, b) => a.listNo - b.listNo);
+  const resources = new Map<string, Awaited<ReturnType<typeof repo.findResources>>>();
+  for (const r of await repo.findResources(deps.db)) {
+    const list = resources.get(r.dataset) ?? [];
+    list.push(r);
+    resources.set(r.dataset, list);
+  }
+  const created = new Date(`${datasets.map((d) => d.validFrom).sort()[0] ?? on}T00:00:00Z`);
+  return { catalog, on, datasets, resources, baseUrl, created };
+}
+
+export function registerCkanRoutes(app: HttpApp, deps: Deps, config: Config, version: string): void {
+  const baseUrl = config.publicBaseUrl.replace(/\/$/, '');
+  const rateLimit =
+    config.rateLimitOpenData > 0 ? { max: config.rateLimitOpenData, timeWindow: 60_000 } : false;
+
+  const handle = async (req: FastifyRequest, reply: FastifyReply) => {
+    const action = (req.params as { action: string }).action;
+    const query = (req.query ?? {}) as Record<string, unknown>;
+    const body =
+      req.method === 'POST' && req.body && typeof req.body === 'object'
+        ? (req.body as Record<string, unknown>)
+        : {};
+    const values = { ...query, ...body };
+    const callback = req.method === 'GET' ? (query.callback as string | undefined) : undefined;
+    const langValue = String(values.lang ?? 'kk');
+    delete values.callback;
+    delete values.lang;
+    delete values._;
+    const help = `${baseUrl}/api/3/action/help_show?name=${encodeURIComponent(action)}`;
+    let status = 200;
+    let payload: Record<string, unknown>;
+    try {
+      const run = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
+      if (!run) throw new CkanError(400, 'Bad request', `Bad request - Action name not known: ${action}`);
+      if (!['kk', 'ru', 'en'].includes(langValue))
+        throw new CkanError(409, 'Validation Error', 'lang: kk, ru or en', { lang: ['kk, ru or en'] });
+      if (callback !== undefined && !CALLBACK.test(callback))
+        throw new CkanError(409, 'Validation Error', 'callback: not a JavaScript name', {
+          callback: ['not a JavaScript name'],
+        });
+      const ctx: ActionContext = {
+        deps,
+        lang: langValue as Lang,
+        version,
+        view: () => catalogView(deps, baseUrl),
+      };
+      payload = { help, success: true, result: await run.run(new Params(values), ctx) };
+    } catch (err) {
+      if (!(err instanceof CkanError)) throw err;
+      status = err.status;
+      payload = { help, success: false, error: { __type: err.type, message: err.message, ...err.fields } };
+    }
+    if (callback !== undefined && CALLBACK.test(callback)) {
+      return reply
+        .status(status)
+        .type('application/javascript; charset=utf-8')
+        .send(`${callback}(${JSON.stringify(payload)});`);
+    }
+    return reply.status(status).type('application/json; charset=utf-8').send(JSON.stringify(payload));
+  };
+
+  for (const prefix of ['/api/3/action', '/api/action']) {
+    for (const method of ['GET', 'POST'] as const) {
+      app.route({
+        method,
+        url: `${prefix}/:action`,
+        config: { rateLimit },
+        schema: {
+          tags: ['open data'],
+          summary: `CKAN Action API v3: ${Object.keys(ACTIONS).join(', ')} (read only; titles in Kazakh, lang=ru|en for others)`,
+          params: Type.Object({ action: Type.String({ maxLength: 100 }) }),
+          ...(method === 'POST' ? { body: Type.Optional(Type.Record(Type.String(), Type.Unknown())) } : {}),
+          response: { 200: Envelope, 400: Envelope, 404: Envelope, 409: Envelope },
+        },
+        handler: handle,
+      });
+    }
+  }
+
+  app.get(
+    '/api/3',
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ['open data'],
+        summary: "The CKAN API's version",
+        response: { 200: Type.Object({ version: Type.Literal(3) }) },
+      },
+    },
+    async () => ({ version: 3 as const }),
+  );
+
+  app.get(
+    '/dataset/:dataset/resource/:id/download/:file',
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ['open data'],
+        summary: "A resource's file: a period's main table as CSV, XLSX or JSON-stat",
+        params: Type.Object({
+          dataset: Type.String({ maxLength: 100 }),
+          id: Type.String({ format: 'uuid' }),
+          file: Type.String({ maxLength: 200 }),
+        }),
+        produces: [
+          'text/csv',
+          'application/json',
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        ],
+      },
+    },
+    async (req, reply) => {
+      const { dataset, id } = req.params as { dataset: string; id: string };
+      const found = await repo.findBody(deps.db, id);
+      const resource = (await repo.findResources(deps.db)).find((r) => r.id === id && r.dataset === dataset);
+      if (!found?.body || !resource)
+        return reply
+          .status(404)
+          .type('application/json; charset=utf-8')
+          .send(JSON.stringify({ message: 'Not found' }));
+      const etag = `"${found.sha256}"`;
+      if (req.headers['if-none-match'] === etag) return reply.status(304).send();
+      return reply
+        .header('etag', etag)
+        .header('last-modified', found.built_at.toUTCString())
+        .header('content-disposition', `attachment; filename="${found.file_name}"`)
+        .type(found.media_type === 'text/csv' ? 'text/csv; charset=utf-8' : found.media_type)
+        .send(found.body);
+    },
+  );
+
+  app.get(
+    '/datastore/dump/:id',
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ['open data'],
+        summary: "A DataStore resource's rows as CSV (UTF-8 with BOM), in _id order",
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        produces: ['text/csv'],
+      },
+    },
+    async (req, reply) => {
+      const { id } = req.params as { id: string };
+      const rows = await repo.allDatastoreRows(deps.db, id);
+      const resource = (await repo.findResources(deps.db)).find((r) => r.id === id);
+      if (!resource || rows.length === 0)
+        return reply
+          .status(404)
+          .type('application/json; charset=utf-8')
+          .send(JSON.stringify({ message: 'Not found' }));
+      return reply
+        .header('etag', `"${resource.latest.sha256}"`)
+        .header('content-disposition', `attachment; filename="${resource.latest.file_name}"`)
+        .type('text/csv; charset=utf-8')
+        .send(datastoreCsv(rows));
+    },
+  );
+}

@@ -1,0 +1,156 @@
+// datastore_search over a dataset's long table, as CKAN's DataStore answers it: `filters` (a value
+// or a list of values per field), `q` (words in the text fields), `fields`, `sort`, `limit`,
+// `offset`, `include_total` and `records_format` (objects, lists, csv, tsv). The filters go to
+// indexed columns, so a total over a large table is one index count, not a scan of the rows.
+import { stringify } from 'csv-stringify/sync';
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Queryable } from '../../platform/db/index.js';
+import { DATASTORE_FIELDS } from './opendata.build.js';
+
+export class DatastoreInputError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const ROWS_MAX = 32_000;
+type FieldId = (typeof DATASTORE_FIELDS)[number]['id'];
+const FIELD_IDS = DATASTORE_FIELDS.map((f) => f.id) as readonly string[];
+const TEXT: readonly FieldId[] = [
+  'period',
+  'region',
+  'region_name',
+  'row_code',
+  'row_label',
+  'graph_label',
+  'status',
+];
+
+export interface DatastoreQuery {
+  filters?: Record<string, unknown>;
+  q?: string | Record<string, string>;
+  fields?: string[];
+  sort?: string;
+  limit?: number;
+  offset?: number;
+  includeTotal?: boolean;
+  recordsFormat?: 'objects' | 'lists' | 'csv' | 'tsv';
+}
+
+function field(name: string, where: string): FieldId {
+  if (!FIELD_IDS.includes(name))
+    throw new DatastoreInputError(where, `${where}: no field "${name}" (fields: ${FIELD_IDS.join(', ')})`);
+  return name as FieldId;
+}
+
+const col = (f: FieldId) => sql.ref(`d.${f}`);
+
+function typed(f: FieldId, v: unknown, where: string): unknown {
+  const type = DATASTORE_FIELDS.find((x) => x.id === f)!.type;
+  if (v === null) return null;
+  if (type === 'int') {
+    const n = Number(v);
+    if (!Number.isSafeInteger(n))
+      throw new DatastoreInputError(where, `${where}: "${String(v)}" is not an integer`);
+    return n;
+  }
+  if (type === 'numeric') {
+    const n = Number(v);
+    if (!Number.isFinite(n)) throw new DatastoreInputError(where, `${where}: "${String(v)}" is not a number`);
+    return String(v);
+  }
+  if (type === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(String(v)))
+    throw new DatastoreInputError(where, `${where}: "${String(v)}" is not a date (YYYY-MM-DD)`);
+  if (typeof v === 'object')
+    throw new DatastoreInputError(where, `${where}: a value must be a string or a number`);
+  return String(v);
+}
+
+export async function datastoreSearch(db: Queryable, resourceId: string, query: DatastoreQuery) {
+  const limit = query.limit ?? 100;
+  if (!Number.isSafeInteger(limit) || limit < 0 || limit > ROWS_MAX)
+    throw new DatastoreInputError('limit', `limit: must be a whole number from 0 to ${ROWS_MAX}`);
+  const offset = query.offset ?? 0;
+  if (!Number.isSafeInteger(offset) || offset < 0)
+    throw new DatastoreInputError('offset', 'offset: must be a whole number, 0 or more');
+  const fields = (query.fields ?? FIELD_IDS).map((f) => field(f, 'fields'));
+
+  const conditions: Expression<SqlBool>[] = [sql<SqlBool>`d.resource_id = ${resourceId}`];
+  for (const [name, value] of Object.entries(query.filters ?? {})) {
+    const f = field(name, 'filters');
+    const values = (Array.isArray(value) ? value : [value]).map((v) => typed(f, v, `filters.${name}`));
+    if (values.length === 0)
+      throw new DatastoreInputError('filters', `filters.${name}: an empty list matches nothing`);
+    conditions.push(sql<SqlBool>`${col(f)} IN (${sql.join(values.map((v) => sql`${v}`))})`);
+  }
+  if (query.q !== undefined) {
+    const entries = typeof query.q === 'string' ? [[null, query.q] as const] : Object.entries(query.q);
+    for (const [name, text] of entries) {
+      if (typeof text !== 'string')
+        throw new DatastoreInputError('q', 'q: a text, or an object of field → text');
+      for (const word of text.split(/\s+/).filter(Boolean)) {
+        const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        const cols = name === null ? TEXT : [field(name, 'q')];
+        conditions.push(
+          sql<SqlBool>`(${sql.join(
+            cols.map((c) => sql`${col(c)}::text ILIKE ${like}`),
+            sql` OR `,
+          )})`,
+        );
+      }
+    }
+  }
+  const where = sql.join(conditions, sql` AND `);
+  const order = (query.sort ?? '_id')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      const [name, dir = 'asc'] = s.split(/\s+/);
+      const f = field(name!.replace(/^"|"$/g, ''), 'sort');
+      if (!/^(asc|desc)$/i.test(dir))
+        throw new DatastoreInputError('sort', `sort: "${dir}" is neither asc nor desc`);
+      return sql`${col(f)} ${sql.raw(dir.toLowerCase())}`;
+    });
+  const rows = await sql<Record<string, unknown>>`
+    SELECT ${sql.join(fields.map((f) => sql`${col(f)}`))} FROM od_datastore d
+    WHERE ${where} ORDER BY ${sql.join([...order, sql`d._id`])} LIMIT ${limit} OFFSET ${offset}`.execute(db);
+  const total =
+    query.includeTotal === false
+      ? undefined
+      : Number(
+          (await sql<{ n: string }>`SELECT count(*) AS n FROM od_datastore d WHERE ${where}`.execute(db))
+            .rows[0]!.n,
+        );
+  const records = rows.rows.map((r) => fields.map((f) => value(f, r[f])));
+  const format = query.recordsFormat ?? 'objects';
+  return {
+    fields: DATASTORE_FIELDS.filter((f) => fields.includes(f.id)).map((f) => ({ id: f.id, type: f.type })),
+    records:
+      format === 'objects'
+        ? records.map((r) => Object.fromEntries(fields.map((f, i) => [f, r[i]])))
+        : format === 'lists'
+          ? records
+          : stringify(records as unknown[][], { delimiter: format === 'tsv' ? '\t' : ',' }),
+    total,
+    limit,
+    offset,
+  };
+}
+
+function value(f: FieldId, v: unknown): unknown {
+  if (v === null || v === undefined) return null;
+  if (f === 'value') return Number(v);
+  if (f === '_id' || f === 'graph') return Number(v);
+  return v;
+}
+
+export async function datastoreCount(db: Queryable, resourceId: string): Promise<number> {
+  const r = await sql<{
+    n: string;
+  }>`SELECT count(*) AS n FROM od_datastore WHERE resource_id = ${resourceId}`.execute(db);
+  return Number(r.rows[0]!.n);
+}
