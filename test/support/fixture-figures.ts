@@ -2,7 +2,7 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import { systemActor } from '../../src/platform/usecase.js';
 import { loadFormStructures } from '../../src/modules/statistics/index.js';
-import type { TestContext } from './test-app.js';
+import { createTestApp, publishNow, tokenFor, type TestContext } from './test-app.js';
 
 // Section R1 of the fixture form 1-П (src/modules/statistics/fixtures/structures): total = planned
 // + unplanned; "of which" ≤ total; a fine in thousand tenge; row 4 is for official use only.
@@ -40,4 +40,25 @@ export async function submitFixtureR1(
     });
     expect(res.statusCode, res.body).toBe(201);
   }
+}
+
+/**
+ * A test app whose store holds 1-П R1 published for 2023-Q1 (region 10) and 2024-Q1 (regions 10
+ * and 11): the setup the web, requests and open-data tests share. Returns the app and an editor.
+ */
+export async function appWithPublishedFixture(): Promise<{
+  t: TestContext;
+  editor: { authorization: string };
+}> {
+  const t = await createTestApp();
+  await loadFixtureStructures(t);
+  const editor = await tokenFor(t, 'editor');
+  await submitFixtureR1(t, editor, [
+    ['2023-Q1', '10', 1],
+    ['2024-Q1', '10', 2],
+    ['2024-Q1', '11', 3],
+  ]);
+  await publishNow(t, '1-p', '2023-Q1');
+  await publishNow(t, '1-p', '2024-Q1');
+  return { t, editor };
 }

@@ -3,8 +3,8 @@
 // published table; a revision makes new versions within one job run, journaled; errors in CKAN's
 // envelope, each naming its argument.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, publishNow, tokenFor, type TestContext } from '../../../test/support/test-app.js';
-import { loadFixtureStructures, fixtureR1, submitFixtureR1 } from '../../../test/support/fixture-figures.js';
+import type { TestContext } from '../../../test/support/test-app.js';
+import { appWithPublishedFixture, fixtureR1 } from '../../../test/support/fixture-figures.js';
 import { action, harvest, type Fetch } from '../../../test/support/ckan-harvester.js';
 import { publishDue } from '../publishing/index.js';
 import { systemActor } from '../../platform/usecase.js';
@@ -28,16 +28,7 @@ const get = async (path: string) => {
 };
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await loadFixtureStructures(t);
-  editor = await tokenFor(t, 'editor');
-  await submitFixtureR1(t, editor, [
-    ['2023-Q1', '10', 1],
-    ['2024-Q1', '10', 2],
-    ['2024-Q1', '11', 3],
-  ]);
-  await publishNow(t, '1-p', '2023-Q1');
-  await publishNow(t, '1-p', '2024-Q1');
+  ({ t, editor } = await appWithPublishedFixture());
   expect((await rebuildResources(t.deps)).built).toEqual([
     { dataset: DATASET, periods: ['2023-Q1', '2024-Q1'] },
   ]);

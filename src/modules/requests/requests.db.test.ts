@@ -3,32 +3,16 @@
 // right, what is not available said with why), registered with a number and a term on the
 // working-day calendar, corrected, extended, closed, journaled; bad input named by its field.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestApp,
-  createUser,
-  publishNow,
-  tokenFor,
-  TEST_PASSWORD,
-  type TestContext,
-} from '../../../test/support/test-app.js';
+import { createUser, tokenFor, TEST_PASSWORD, type TestContext } from '../../../test/support/test-app.js';
 import { systemActor } from '../../platform/usecase.js';
 import { remindOfTerms } from './index.js';
-import { loadFixtureStructures, submitFixtureR1 } from '../../../test/support/fixture-figures.js';
+import { appWithPublishedFixture } from '../../../test/support/fixture-figures.js';
 
 let t: TestContext;
 let editor: Record<string, string>;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await loadFixtureStructures(t);
-  editor = await tokenFor(t, 'editor');
-  await submitFixtureR1(t, editor, [
-    ['2023-Q1', '10', 1],
-    ['2024-Q1', '10', 2],
-    ['2024-Q1', '11', 3],
-  ]);
-  await publishNow(t, '1-p', '2023-Q1');
-  await publishNow(t, '1-p', '2024-Q1');
+  ({ t, editor } = await appWithPublishedFixture());
 });
 afterAll(async () => t.close());
 

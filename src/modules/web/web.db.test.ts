@@ -3,16 +3,9 @@
 // with CSRF-protected forms.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../platform/usecase.js';
-import {
-  createTestApp,
-  createUser,
-  publishNow,
-  tokenFor,
-  TEST_PASSWORD,
-  type TestContext,
-} from '../../../test/support/test-app.js';
+import { createUser, TEST_PASSWORD, type TestContext } from '../../../test/support/test-app.js';
 import { publishDue } from '../publishing/index.js';
-import { fixtureR1, loadFixtureStructures, submitFixtureR1 } from '../../../test/support/fixture-figures.js';
+import { appWithPublishedFixture, fixtureR1 } from '../../../test/support/fixture-figures.js';
 
 let t: TestContext;
 let editor: { authorization: string };
@@ -21,16 +14,7 @@ const EVIL = `<script>alert(1)</script>"'&`;
 const r1 = fixtureR1;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await loadFixtureStructures(t);
-  editor = await tokenFor(t, 'editor');
-  await submitFixtureR1(t, editor, [
-    ['2023-Q1', '10', 1],
-    ['2024-Q1', '10', 2],
-    ['2024-Q1', '11', 3],
-  ]);
-  await publishNow(t, '1-p', '2023-Q1');
-  await publishNow(t, '1-p', '2024-Q1');
+  ({ t, editor } = await appWithPublishedFixture());
 });
 afterAll(async () => t.close());
 

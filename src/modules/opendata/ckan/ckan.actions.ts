@@ -1,6 +1,6 @@
 // The read actions of CKAN's Action API v3 that zanstat offers (no write action): each with the
 // help text `help_show` returns, and its result as CKAN 2.10/2.11 gives it.
-import { inUseOn } from '../../catalog/index.js';
+import { inUseOn, type Dataset } from '../../catalog/index.js';
 import type { Deps } from '../../../platform/usecase.js';
 import { DATASTORE_KEY } from '../opendata.build.js';
 import { DatastoreInputError, ROWS_MAX, datastoreCount, datastoreSearch } from '../opendata.datastore.js';
@@ -127,6 +127,20 @@ async function datastoreOf(view: CatalogView, id: string) {
   return found;
 }
 
+/** organization_show and group_show: the dictionary, with its datasets where include_datasets. */
+function withDatasets(dict: object, mine: Dataset[], p: Params, ctx: ActionContext, view: CatalogView) {
+  return {
+    ...dict,
+    ...(p.bool('include_datasets', false)
+      ? { packages: mine.map((d) => packageDict(view, d, ctx.lang)) }
+      : {}),
+    users: [],
+    extras: [],
+    tags: [],
+    groups: [],
+  };
+}
+
 export const ACTIONS: Record<string, Action> = {
   site_read: { help: 'Whether the site may be read. Always true.', run: async () => true },
   status_show: {
@@ -216,16 +230,7 @@ export const ACTIONS: Record<string, Action> = {
       const org = organisations(view).find((o) => o.id === id || organisationDict(view, o, 'kk').id === id);
       if (!org) throw notFound(`organization "${id}"`);
       const mine = view.datasets.filter((d) => d.responsibleUnits[0] === org.id);
-      return {
-        ...organisationDict(view, org, ctx.lang, mine.length),
-        ...(p.bool('include_datasets', false)
-          ? { packages: mine.map((d) => packageDict(view, d, ctx.lang)) }
-          : {}),
-        users: [],
-        extras: [],
-        tags: [],
-        groups: [],
-      };
+      return withDatasets(organisationDict(view, org, ctx.lang, mine.length), mine, p, ctx, view);
     },
   },
   group_list: {
@@ -249,16 +254,7 @@ export const ACTIONS: Record<string, Action> = {
       );
       if (!name) throw notFound(`group "${id}"`);
       const mine = view.datasets.filter((d) => groupOf(d) === name);
-      return {
-        ...groupDict(view, name, ctx.lang, mine.length),
-        ...(p.bool('include_datasets', false)
-          ? { packages: mine.map((d) => packageDict(view, d, ctx.lang)) }
-          : {}),
-        users: [],
-        extras: [],
-        tags: [],
-        groups: [],
-      };
+      return withDatasets(groupDict(view, name, ctx.lang, mine.length), mine, p, ctx, view);
     },
   },
   tag_list: {
