@@ -16,7 +16,7 @@ import {
 } from './modules/statistics/index.js';
 import { registerWebRoutes } from './modules/web/index.js';
 import { registerRequestRoutes, remindOfTerms } from './modules/requests/index.js';
-import { rebuildResources, registerCkanRoutes } from './modules/opendata/index.js';
+import { rebuildResources, registerCkanRoutes, registerDcatRoutes } from './modules/opendata/index.js';
 import {
   announceReleases,
   publishShippedFigures,
@@ -49,6 +49,7 @@ export async function buildHttpApp(deps: Deps, config: Config, version: string, 
   registerStaffRoutes(app, deps, config);
   registerRequestRoutes(app, deps, config, metrics);
   registerCkanRoutes(app, deps, config, version);
+  registerDcatRoutes(app, deps, config);
   registerWebRoutes(app, deps, config);
   await options.beforeReady?.(app);
   await app.ready();

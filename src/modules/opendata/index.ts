@@ -4,3 +4,5 @@ export { rebuildResources, datastoreRows, datastoreCsv, DATASTORE_FIELDS } from 
 export { datastoreSearch } from './opendata.datastore.js';
 export { registerCkanRoutes, catalogView } from './ckan/ckan.routes.js';
 export { stableUuid, datasetUuid, resourceUuid } from './opendata.ids.js';
+export { registerDcatRoutes } from './dcat/dcat.routes.js';
+export { dcatGraph } from './dcat/dcat.graph.js';
