@@ -10,6 +10,7 @@ import { inUseOn, currentCatalog, type Dataset } from '../catalog/index.js';
 import { publishedPeriodsOf, publicationsOf, type PublishedEntry } from '../publishing/index.js';
 import { readTable, renderTable, type Table } from '../statistics/index.js';
 import { localDateOf } from '../../platform/clock.js';
+import type { Queryable } from '../../platform/db/index.js';
 import {
   anonymousActor,
   anyOf,
@@ -103,12 +104,16 @@ export const DATASTORE_FIELDS = [
   { id: 'status', type: 'text' },
 ] as const;
 
-/** The DataStore's dump as CSV (UTF-8 with BOM), in `_id` order: the bytes of its resource. */
-export function datastoreCsv(rows: readonly Record<string, unknown>[]): string {
-  return stringify(
-    [DATASTORE_FIELDS.map((f) => f.id), ...rows.map((r) => DATASTORE_FIELDS.map((f) => cell(r[f.id])))],
-    { bom: true },
-  );
+/**
+ * The DataStore's dump as CSV (UTF-8 with BOM), in `_id` order: the bytes of its resource, made a
+ * page of rows at a time (a national table's DataStore is a hundred megabytes).
+ */
+export async function* datastoreCsv(db: Queryable, resourceId: string): AsyncGenerator<Buffer> {
+  yield Buffer.from(stringify([DATASTORE_FIELDS.map((f) => f.id)], { bom: true }));
+  for await (const rows of repo.datastorePages(db, resourceId))
+    yield Buffer.from(
+      stringify(rows.map((r) => DATASTORE_FIELDS.map((f) => cell((r as Record<string, unknown>)[f.id])))),
+    );
 }
 
 function cell(v: unknown): string {
@@ -204,19 +209,25 @@ const storeBuild = command({
     });
     for (const [period, rows] of input.periods)
       await repo.replaceDatastorePeriod(ctx.trx, storeId, period, rows);
-    const dump = Buffer.from(datastoreCsv(await repo.allDatastoreRows(ctx.trx, storeId)));
+    const hash = createHash('sha256');
+    let size = 0;
+    for await (const chunk of datastoreCsv(ctx.trx, storeId)) {
+      hash.update(chunk);
+      size += chunk.length;
+    }
+    const digest = hash.digest('hex');
     const version = await repo.insertVersion(ctx.trx, {
       resource_id: storeId,
       built_at: ctx.now,
       publications: input.publications,
       file_name: `${input.dataset}.csv`,
       media_type: 'text/csv',
-      size: dump.length,
-      sha256: sha256(dump),
+      size,
+      sha256: digest,
       body: null,
       reason: input.reason,
     });
-    made.push({ key: DATASTORE_KEY, version, sha256: sha256(dump) });
+    made.push({ key: DATASTORE_KEY, version, sha256: digest });
     await ctx.record({
       action: 'opendata.resources.built',
       objectType: 'dataset',

@@ -221,24 +221,32 @@ export async function deleteDatastorePeriods(
   await q.execute();
 }
 
-/** The DataStore's rows in `_id` order, every field. */
-export async function allDatastoreRows(db: Queryable, resourceId: string) {
-  return db
-    .selectFrom('od_datastore')
-    .select([
-      '_id',
-      'period',
-      'period_start',
-      'region',
-      'region_name',
-      'row_code',
-      'row_label',
-      'graph',
-      'graph_label',
-      'value',
-      'status',
-    ])
-    .where('resource_id', '=', resourceId)
-    .orderBy('_id')
-    .execute();
+/** The DataStore's rows in `_id` order, every field, a page at a time (keyset on `_id`). */
+export async function* datastorePages(db: Queryable, resourceId: string, pageSize = 5000) {
+  let after = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('od_datastore')
+      .select([
+        '_id',
+        'period',
+        'period_start',
+        'region',
+        'region_name',
+        'row_code',
+        'row_label',
+        'graph',
+        'graph_label',
+        'value',
+        'status',
+      ])
+      .where('resource_id', '=', resourceId)
+      .where('_id', '>', after)
+      .orderBy('_id')
+      .limit(pageSize)
+      .execute();
+    if (rows.length === 0) return;
+    yield rows;
+    after = Number(rows.at(-1)!._id);
+  }
 }

@@ -9,7 +9,8 @@ import { localDateOf } from '../../../platform/clock.js';
 import type { HttpApp } from '../../../platform/http/index.js';
 import type { Deps } from '../../../platform/usecase.js';
 import { currentCatalog, inUseOn } from '../../catalog/index.js';
-import { datastoreCsv } from '../opendata.build.js';
+import { Readable } from 'node:stream';
+import { DATASTORE_KEY, datastoreCsv } from '../opendata.build.js';
 import * as repo from '../opendata.repository.js';
 import { ACTIONS, type ActionContext } from './ckan.actions.js';
 import type { CatalogView, Lang } from './ckan.model.js';
@@ -182,9 +183,10 @@ export function registerCkanRoutes(app: HttpApp, deps: Deps, config: Config, ver
     },
     async (req, reply) => {
       const { id } = req.params as { id: string };
-      const rows = await repo.allDatastoreRows(deps.db, id);
-      const resource = (await repo.findResources(deps.db)).find((r) => r.id === id);
-      if (!resource || rows.length === 0)
+      const resource = (await repo.findResources(deps.db)).find(
+        (r) => r.id === id && r.key === DATASTORE_KEY,
+      );
+      if (!resource)
         return reply
           .status(404)
           .type('application/json; charset=utf-8')
@@ -193,7 +195,7 @@ export function registerCkanRoutes(app: HttpApp, deps: Deps, config: Config, ver
         .header('etag', `"${resource.latest.sha256}"`)
         .header('content-disposition', `attachment; filename="${resource.latest.file_name}"`)
         .type('text/csv; charset=utf-8')
-        .send(datastoreCsv(rows));
+        .send(Readable.from(datastoreCsv(deps.db, id)));
     },
   );
 }
