@@ -16,6 +16,7 @@ import {
 } from './modules/statistics/index.js';
 import { registerWebRoutes } from './modules/web/index.js';
 import { registerRequestRoutes, remindOfTerms } from './modules/requests/index.js';
+import { loadOfficialListsJob, registerRegisterRoutes } from './modules/registers/index.js';
 import {
   announceReleases,
   publishShippedFigures,
@@ -47,6 +48,7 @@ export async function buildHttpApp(deps: Deps, config: Config, version: string, 
   registerPublicRoutes(app, deps, config);
   registerStaffRoutes(app, deps, config);
   registerRequestRoutes(app, deps, config, metrics);
+  registerRegisterRoutes(app, deps);
   registerWebRoutes(app, deps, config);
   await options.beforeReady?.(app);
   await app.ready();
@@ -111,5 +113,6 @@ export function jobsOf(deps: Deps, config: Config): JobDefinition[] {
         return { official, synthetic, published, ...(await announce('statistics.load-official-figures')) };
       },
     },
+    loadOfficialListsJob(deps),
   ];
 }
