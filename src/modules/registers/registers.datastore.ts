@@ -1,7 +1,9 @@
 // A register as one DataStore resource (Order 84 on the open-data portal): its entries in force on a
 // day, as rows with typed columns, for the open-data module. A register of personal data, a register
 // not in the catalogue, or a day before the register is known has no rows: null, never an empty list.
+import { isIsoDate } from '../catalog/index.js';
 import type { Queryable } from '../../platform/db/index.js';
+import { invalidInput } from '../../platform/errors/index.js';
 import { NOT_IN_SOURCE } from './registers.presenter.js';
 import * as repo from './registers.repository.js';
 import { catalogRegisters } from './registers.service.js';
@@ -51,6 +53,10 @@ export async function registerRows(
   registerId: string,
   on: string,
 ): Promise<RegisterRows | null> {
+  if (!isIsoDate(on))
+    throw invalidInput(`on: '${on}' is not a date (YYYY-MM-DD)`, [
+      { pointer: '/on', code: 'invalid_date', message: `'${on}' is not a date (YYYY-MM-DD)` },
+    ]);
   const register = (await catalogRegisters(db)).find((r) => r.id === registerId);
   if (!register || register.containsPersonalData) return null;
   const span = (await repo.importSpans(db)).get(registerId);

@@ -171,6 +171,9 @@ describe('the official lists', () => {
       await registerRows(t.db, 'persons-prosecuted-for-sexual-offences-against-minors', '2025-04-01'),
     ).toBeNull();
     expect(await registerRows(t.db, 'no-such-register', '2025-04-01')).toBeNull();
+    await expect(registerRows(t.db, 'extremist-organisations', '2025-4-1')).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
     expect(await registerLastModified(t.db, 'extremist-organisations')).toBeInstanceOf(Date);
     expect(
       await registerLastModified(t.db, 'persons-prosecuted-for-sexual-offences-against-minors'),
