@@ -16,7 +16,6 @@ import {
   presentDecision,
   presentEntry,
   presentImport,
-  type DecisionView,
   type EntryView,
   type ImportView,
 } from './registers.presenter.js';
@@ -357,5 +356,3 @@ export const readRegisterEntry = query({
     };
   },
 });
-
-export type { DecisionView };
