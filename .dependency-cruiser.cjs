@@ -2,7 +2,7 @@
 // downward only; a module is entered through its index.ts; migrations import nothing from src.
 const layers = [
   ['auth', 'audit', 'calendar'],
-  ['catalog', 'statistics'],
+  ['catalog', 'statistics', 'registers'],
   ['publishing', 'requests', 'collections'],
   ['opendata', 'outbox'],
   ['web'],

@@ -17,6 +17,7 @@ import {
 import { registerWebRoutes } from './modules/web/index.js';
 import { registerRequestRoutes, remindOfTerms } from './modules/requests/index.js';
 import { rebuildResources, registerCkanRoutes, registerDcatRoutes } from './modules/opendata/index.js';
+import { loadOfficialListsJob, registerRegisterRoutes } from './modules/registers/index.js';
 import {
   announceReleases,
   publishShippedFigures,
@@ -48,6 +49,7 @@ export async function buildHttpApp(deps: Deps, config: Config, version: string, 
   registerPublicRoutes(app, deps, config);
   registerStaffRoutes(app, deps, config);
   registerRequestRoutes(app, deps, config, metrics);
+  registerRegisterRoutes(app, deps);
   registerCkanRoutes(app, deps, config, version);
   registerDcatRoutes(app, deps, config);
   registerWebRoutes(app, deps, config);
@@ -123,5 +125,6 @@ export function jobsOf(deps: Deps, config: Config): JobDefinition[] {
         return { official, synthetic, published, ...(await announce('statistics.load-official-figures')) };
       },
     },
+    loadOfficialListsJob(deps),
   ];
 }

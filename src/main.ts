@@ -14,6 +14,7 @@ import { due, obligations } from './cli/obligations.js';
 import { importFiles } from './cli/import.js';
 import { exportTable } from './cli/export.js';
 import { readSecretFromStdin, withRuntime } from './cli/runtime.js';
+import { registersCommand, registersUsage } from './cli/registers.js';
 
 const usage = `zanstat — the information system of legal statistics
 
@@ -33,6 +34,7 @@ const usage = `zanstat — the information system of legal statistics
   zanstat catalog check [dir…]                check catalogue folders (the built-in one first)
   zanstat catalog load <dir>                  load a new act's catalogue folder into the database
   zanstat config docs                         print the configuration reference (Markdown)
+  ${registersUsage}
 `;
 
 const cli = systemActor('cli');
@@ -50,6 +52,7 @@ function required(values: Record<string, unknown>, key: string): string {
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, sub, ...rest] = argv;
+  if (cmd === 'registers') return registersCommand(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: ['serve', 'migrate', 'obligations', 'import', 'export'].includes(cmd ?? '') ? argv.slice(1) : rest,
     allowPositionals: true,

@@ -2,6 +2,7 @@ import { UsageError } from './usage-error.js';
 import { buildHttpApp, jobsOf } from '../app.js';
 import { storeHoldsOnlyShippedData } from '../modules/statistics/index.js';
 import { startPublisher, type Publisher } from '../modules/publishing/index.js';
+import { LOAD_OFFICIAL_LISTS_JOB } from '../modules/registers/index.js';
 import { startJobs, type JobRunner } from '../platform/jobs/index.js';
 import { version } from '../platform/version.js';
 import { openRuntime } from './runtime.js';
@@ -43,6 +44,8 @@ export async function serve(roleFlag: string | undefined): Promise<void> {
       // (an interrupted load resumes: what is there is skipped).
       if (await storeHoldsOnlyShippedData(rt.deps.db)) await jobs.send('statistics.load-official-figures');
       else await jobs.send('publishing.announce-releases');
+      // The official lists go into the registers that have none yet (registers/shipped-lists.ts).
+      await jobs.send(LOAD_OFFICIAL_LISTS_JOB);
     }
     if (role !== 'worker') {
       http = await buildHttpApp(rt.deps, rt.config, version);

@@ -81,4 +81,38 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('zanstat import and export', 
       zanstat('export', 'tmd-1', 'R1', '2022-Q4', '--format', 'pdf', '--out', out, '--unpublished').err,
     ).toContain('give --region');
   }, 240_000);
+
+  it('imports a register list as a whole, or refuses it naming line and column with nothing stored', () => {
+    const usage = zanstat('registers', 'import', 'terrorist-organisations');
+    expect(usage.code).toBe(1);
+    expect(usage.err).toContain('zanstat registers import <register> <file.csv> --valid-from D');
+    const broken = path.join(dataDir, 'broken.csv');
+    fs.writeFileSync(broken, 'seq,name_ru\n1,«A»\n1,«B»\n');
+    const refused = zanstat(
+      'registers',
+      'import',
+      'terrorist-organisations',
+      broken,
+      '--valid-from',
+      '2025-06-01',
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('/line/3/seq: line 3, column seq: sequence number 1 is already on line 2');
+    const list = path.join(dataDir, 'list.csv');
+    fs.writeFileSync(list, 'seq,name_ru\n1,«A»\n2,«B»\n');
+    const imported = zanstat(
+      'registers',
+      'import',
+      'terrorist-organisations',
+      list,
+      '--valid-from',
+      '2025-06-01',
+      '--decision',
+      'Решение суда № 1',
+    );
+    expect(imported.code, imported.err).toBe(0);
+    expect(imported.out).toMatch(
+      /terrorist-organisations: import \d+ of 2 rows in force from 2025-06-01 — 2 added/,
+    );
+  }, 120_000);
 });

@@ -67,6 +67,16 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('zanstat serve on the embedde
 
     const first = zanstat(['serve'], env);
     await waitFor(async () => (await fetch(`${base}/readyz`)).ok, 'the first start (initdb included)');
+    // The official lists go into their registers at start (the job registers.load-official-lists).
+    const listed = async () =>
+      (
+        (await (
+          await fetch(`${base}/api/v1/registers/extremist-religious-materials?on=2025-03-26`)
+        ).json()) as {
+          total?: number;
+        }
+      ).total;
+    await waitFor(async () => (await listed()) === 877, 'the official lists loaded at start');
 
     const second = zanstat(['serve'], { ...env, PORT: String(await freePort()) });
     expect(await second.exited).toBe(1);

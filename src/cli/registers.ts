@@ -1,0 +1,85 @@
+// `zanstat registers import <register> <file.csv> --valid-from D [--decision "…"]`: a new state of
+// a whole list, validated as a whole and stored all or nothing, journaled (registers module).
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DomainError } from '../platform/errors/index.js';
+import { systemActor, type Deps } from '../platform/usecase.js';
+import { importRegisterList, type ImportView } from '../modules/registers/index.js';
+import { UsageError } from './usage-error.js';
+import { withRuntime } from './runtime.js';
+
+export const registersUsage = `zanstat registers import <register> <file.csv> --valid-from D [--decision "…"] [--decision-kind K] [--decision-date D] [--json]
+    a new state of a register's whole list (CSV: seq,name_ru[,name_kk_field,raw_name_ru,egov_dataset]),
+    in force from D: rows gone are removed the day before, new rows added, changed rows a new version`;
+
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+export interface RegisterImportOptions {
+  validFrom: string;
+  decision?: string;
+  decisionKind?: string;
+  decisionDate?: string;
+}
+
+/** Imports one file into a register as the CLI's system actor. */
+export async function importRegisterFile(
+  deps: Deps,
+  register: string,
+  file: string,
+  o: RegisterImportOptions,
+): Promise<ImportView> {
+  const stat = await fs.stat(file).catch(() => null);
+  if (!stat?.isFile()) throw new UsageError(`${file}: no such file`);
+  if (stat.size > MAX_FILE_BYTES)
+    throw new UsageError(`${file} is ${Math.round(stat.size / 1e6)} MB; the limit is 50 MB`);
+  return importRegisterList(deps, systemActor('cli'), {
+    register,
+    validFrom: o.validFrom,
+    csv: await fs.readFile(file, 'utf8'),
+    channel: 'cli',
+    fileName: path.basename(file),
+    decision:
+      o.decision === undefined ? null : { reference: o.decision, kind: o.decisionKind, date: o.decisionDate },
+  });
+}
+
+/** `zanstat registers …`; returns the exit code (1: the list was refused). */
+export async function registersCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      'valid-from': { type: 'string' },
+      decision: { type: 'string' },
+      'decision-kind': { type: 'string' },
+      'decision-date': { type: 'string' },
+      json: { type: 'boolean' },
+    },
+  });
+  const [sub, register, file] = positionals;
+  if (sub !== 'import' || !register || !file || positionals.length > 3) throw new UsageError(registersUsage);
+  const validFrom = values['valid-from'];
+  if (!validFrom) throw new UsageError(`--valid-from is required\n${registersUsage}`);
+  try {
+    const r = await withRuntime((rt) =>
+      importRegisterFile(rt.deps, register, file, {
+        validFrom,
+        ...(values.decision !== undefined ? { decision: values.decision } : {}),
+        ...(values['decision-kind'] !== undefined ? { decisionKind: values['decision-kind'] } : {}),
+        ...(values['decision-date'] !== undefined ? { decisionDate: values['decision-date'] } : {}),
+      }),
+    );
+    if (values.json) console.log(JSON.stringify(r));
+    else
+      console.log(
+        `${r.register}: import ${r.id} of ${r.rowCount} rows in force from ${r.validFrom} — ${r.added} added, ${r.changed} changed, ${r.removed} removed, ${r.unchanged} unchanged`,
+      );
+    return 0;
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+    process.stderr.write(`zanstat: ${file}: refused, nothing stored — ${err.message}\n`);
+    for (const e of err.errors) process.stderr.write(`    ${e.pointer}: ${e.message}\n`);
+    return 1;
+  }
+}
