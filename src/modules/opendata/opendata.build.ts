@@ -22,6 +22,7 @@ import {
 } from '../../platform/usecase.js';
 import { resourceUuid } from './opendata.ids.js';
 import * as repo from './opendata.repository.js';
+import { listRowsOf, type ListRows } from './opendata.lists.js';
 
 export const DATASTORE_KEY = 'datastore';
 
@@ -238,6 +239,56 @@ const storeBuild = command({
   },
 });
 
+/** A list dataset's rows as CSV (UTF-8 with BOM), `_id` first as CKAN dumps them. */
+export function listCsv(list: ListRows): Buffer {
+  const ids = list.fields.map((f) => f.id);
+  return Buffer.from(
+    stringify([['_id', ...ids], ...list.rows.map((r, i) => [String(i + 1), ...ids.map((f) => cell(r[f]))])], {
+      bom: true,
+    }),
+  );
+}
+
+/** A new version of a list dataset's DataStore resource, with its bytes, journaled. */
+const storeList = command({
+  name: 'store the rows of an open list dataset',
+  policy: anyOf(isSystem, hasRole('admin')),
+  run: async (ctx, input: { dataset: string; body: Buffer; rows: number }) => {
+    const id = resourceUuid(input.dataset, DATASTORE_KEY);
+    await repo.upsertResource(ctx.trx, {
+      id,
+      dataset: input.dataset,
+      key: DATASTORE_KEY,
+      period: null,
+      format: 'CSV',
+      position: 0,
+      created_at: ctx.now,
+    });
+    const digest = sha256(input.body);
+    const version = await repo.insertVersion(ctx.trx, {
+      resource_id: id,
+      built_at: ctx.now,
+      publications: [],
+      file_name: `${input.dataset}.csv`,
+      media_type: 'text/csv',
+      size: input.body.length,
+      sha256: digest,
+      body: input.body,
+      reason: 'the list changed',
+    });
+    await ctx.record({
+      action: 'opendata.resources.built',
+      objectType: 'dataset',
+      objectId: input.dataset,
+      summary: {
+        resources: [{ key: DATASTORE_KEY, version, sha256: digest }],
+        rows: input.rows,
+        reason: 'the list changed',
+      },
+    });
+  },
+});
+
 /**
  * Builds what is missing or stale of every dataset made from a form: the periods whose publication
  * in force is not the one their resources were built from. Returns what was built.
@@ -250,7 +301,16 @@ export async function rebuildResources(deps: Deps, actorName = 'opendata.rebuild
   const existing = await repo.findResources(deps.db);
   const built: { dataset: string; periods: string[] }[] = [];
   for (const dataset of datasets) {
-    if (dataset.madeFrom.kind !== 'form') continue;
+    if (dataset.madeFrom.kind !== 'form') {
+      const list = await listRowsOf(deps.db, dataset, localDateOf(now));
+      if (!list) continue;
+      const body = listCsv(list);
+      const current = existing.find((r) => r.dataset === dataset.id && r.key === DATASTORE_KEY);
+      if (current?.latest.sha256 === sha256(body)) continue;
+      await storeList(deps, actor, { dataset: dataset.id, body, rows: list.rows.length });
+      built.push({ dataset: dataset.id, periods: [] });
+      continue;
+    }
     const form = dataset.madeFrom.form;
     const published = (await publishedPeriodsOf(deps.db, form, now))
       .filter((p) => keeps(dataset, p.period))

@@ -154,3 +154,85 @@ export async function datastoreCount(db: Queryable, resourceId: string): Promise
   }>`SELECT count(*) AS n FROM od_datastore WHERE resource_id = ${resourceId}`.execute(db);
   return Number(r.rows[0]!.n);
 }
+
+/**
+ * The same search over a list held in memory (a register's entries, the structure of the bodies:
+ * hundreds of rows): the same arguments, the same errors, the same answer.
+ */
+export function searchRows(
+  all: { fields: { id: string; type: string }[]; rows: Record<string, unknown>[] },
+  query: DatastoreQuery,
+) {
+  const ids = ['_id', ...all.fields.map((f) => f.id)];
+  const fieldsOf = [{ id: '_id', type: 'int' }, ...all.fields];
+  const known = (name: string, where: string) => {
+    if (!ids.includes(name))
+      throw new DatastoreInputError(where, `${where}: no field "${name}" (fields: ${ids.join(', ')})`);
+    return name;
+  };
+  const limit = query.limit ?? 100;
+  if (!Number.isSafeInteger(limit) || limit < 0 || limit > ROWS_MAX)
+    throw new DatastoreInputError('limit', `limit: must be a whole number from 0 to ${ROWS_MAX}`);
+  const offset = query.offset ?? 0;
+  const fields = (query.fields ?? ids).map((f) => known(f, 'fields'));
+  let rows = all.rows.map((r, i) => ({ _id: i + 1, ...r }) as Record<string, unknown>);
+  for (const [name, value] of Object.entries(query.filters ?? {})) {
+    known(name, 'filters');
+    const wanted = (Array.isArray(value) ? value : [value]).map((v) => (v === null ? null : String(v)));
+    rows = rows.filter((r) =>
+      wanted.includes(r[name] === null || r[name] === undefined ? null : String(r[name])),
+    );
+  }
+  if (query.q !== undefined) {
+    const entries = typeof query.q === 'string' ? [[null, query.q] as const] : Object.entries(query.q);
+    for (const [name, text] of entries) {
+      if (name !== null) known(name, 'q');
+      const words = String(text).toLowerCase().split(/\s+/).filter(Boolean);
+      const cols = name === null ? fieldsOf.filter((f) => f.type === 'text').map((f) => f.id) : [name];
+      rows = rows.filter((r) =>
+        words.every((w) =>
+          cols.some((c) =>
+            String(r[c] ?? '')
+              .toLowerCase()
+              .includes(w),
+          ),
+        ),
+      );
+    }
+  }
+  const order = (query.sort ?? '_id')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      const [name, dir = 'asc'] = s.split(/\s+/);
+      known(name!, 'sort');
+      if (!/^(asc|desc)$/i.test(dir))
+        throw new DatastoreInputError('sort', `sort: "${dir}" is neither asc nor desc`);
+      return { name: name!, desc: dir.toLowerCase() === 'desc' };
+    });
+  rows.sort((a, b) => {
+    for (const o of order) {
+      const [x, y] = [a[o.name], b[o.name]];
+      if (x === y) continue;
+      if (x === null || x === undefined) return 1;
+      if (y === null || y === undefined) return -1;
+      return (x < y ? -1 : 1) * (o.desc ? -1 : 1);
+    }
+    return 0;
+  });
+  const page = rows.slice(offset, offset + limit).map((r) => fields.map((f) => r[f] ?? null));
+  const format = query.recordsFormat ?? 'objects';
+  return {
+    fields: fieldsOf.filter((f) => fields.includes(f.id)),
+    records:
+      format === 'objects'
+        ? page.map((r) => Object.fromEntries(fields.map((f, i) => [f, r[i]])))
+        : format === 'lists'
+          ? page
+          : stringify(page as unknown[][], { delimiter: format === 'tsv' ? '\t' : ',' }),
+    total: query.includeTotal === false ? undefined : rows.length,
+    limit,
+    offset,
+  };
+}

@@ -3,15 +3,16 @@
 // published table; a revision makes new versions within one job run, journaled; errors in CKAN's
 // envelope, each naming its argument.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestContext } from '../../../test/support/test-app.js';
+import { tokenFor, type TestContext } from '../../../test/support/test-app.js';
 import { appWithPublishedFixture, fixtureR1 } from '../../../test/support/fixture-figures.js';
 import { action, harvest, type Fetch } from '../../../test/support/ckan-harvester.js';
 import { publishDue } from '../publishing/index.js';
 import { systemActor } from '../../platform/usecase.js';
 import { rebuildResources } from './index.js';
+import { loadShippedLists } from '../registers/index.js';
 
 let t: TestContext;
-let editor: Record<string, string>;
+let editor: { authorization: string };
 const DATASET = 'inspection-appointment-acts'; // Order 84, item 5: made from form 1-П
 
 const fetch: Fetch = async (url, init = {}) => {
@@ -28,10 +29,23 @@ const get = async (path: string) => {
 };
 
 beforeAll(async () => {
-  ({ t, editor } = await appWithPublishedFixture());
-  expect((await rebuildResources(t.deps)).built).toEqual([
-    { dataset: DATASET, periods: ['2023-Q1', '2024-Q1'] },
-  ]);
+  ({ t } = await appWithPublishedFixture());
+  await loadShippedLists(t.deps);
+  // The lists are known from their capture (2025-03-26): the catalogue is read a year on.
+  t.clock.set('2025-04-01T06:00:00Z');
+  editor = await tokenFor(t, 'editor');
+  const built = (await rebuildResources(t.deps)).built;
+  expect(built).toHaveLength(6);
+  expect(built).toEqual(
+    expect.arrayContaining([
+      { dataset: 'prosecution-bodies-structure', periods: [] },
+      { dataset: DATASET, periods: ['2023-Q1', '2024-Q1'] },
+      { dataset: 'extremist-religious-materials', periods: [] },
+      { dataset: 'terrorist-organisations', periods: [] },
+      { dataset: 'extremist-organisations', periods: [] },
+      { dataset: 'terrorist-materials', periods: [] },
+    ]),
+  );
 });
 afterAll(async () => t.close());
 
@@ -92,6 +106,64 @@ describe('a harvester reads the whole catalogue', () => {
   });
 });
 
+describe('the lists as DataStore resources', () => {
+  const storeOf = async (name: string) =>
+    (
+      await action<{ resources: { id: string; datastore_active: boolean }[] }>(fetch, 'package_show', {
+        id: name,
+      })
+    ).result.resources.find((r) => r.datastore_active)!.id;
+
+  it('serves each register of banned organisations and materials with its count as published', async () => {
+    for (const [name, count] of [
+      ['terrorist-organisations', 17],
+      ['extremist-organisations', 8],
+      ['terrorist-materials', 186],
+      ['extremist-religious-materials', 877],
+    ] as const) {
+      const info = await action<{ meta: { count: number }; fields: { id: string }[] }>(
+        fetch,
+        'datastore_info',
+        { id: await storeOf(name) },
+      );
+      expect(info.result.meta.count).toBe(count);
+      expect(info.result.fields.map((f) => f.id)).toContain('name_ru');
+    }
+    const found = await action<{ records: { name_ru: string; decision: string }[]; total: number }>(
+      fetch,
+      'datastore_search',
+      {
+        resource_id: await storeOf('extremist-organisations'),
+        q: 'Таблиги',
+      },
+    );
+    expect(found.result.total).toBe(1);
+    expect(found.result.records[0]).toMatchObject({
+      name_ru: expect.stringContaining('Таблиги'),
+      decision: 'not in the source',
+    });
+    const bad = await action(fetch, 'datastore_search', {
+      resource_id: await storeOf('terrorist-organisations'),
+      sort: 'colour',
+    });
+    expect(bad).toMatchObject({ success: false, error: { __type: 'Validation Error' } });
+  });
+
+  it('gives the structure of the prosecution bodies from the catalogue, inventing no address', async () => {
+    const rows = await action<{ records: Record<string, unknown>[]; fields: { id: string }[] }>(
+      fetch,
+      'datastore_search',
+      {
+        resource_id: await storeOf('prosecution-bodies-structure'),
+        filters: { kind: 'territorial-body' },
+        limit: 1000,
+      },
+    );
+    expect(rows.result.records.length).toBeGreaterThan(15);
+    expect(rows.result.fields.map((f) => f.id)).not.toContain('address');
+  });
+});
+
 describe('package_search as CKAN takes it', () => {
   const search = async (args: Record<string, unknown>) =>
     await action<{
@@ -110,7 +182,7 @@ describe('package_search as CKAN takes it', () => {
     ['a field', { q: 'tags:1-П' }, DATASET],
     ['a quoted phrase', { q: 'title:"1-М"' }, 'registered-criminal-offences'],
     ['a filter query', { fq: 'res_format:XLSX' }, DATASET],
-    ['a date range', { q: 'metadata_modified:[2024-01-01T00:00:00Z TO *]' }, DATASET],
+    ['a date range', { q: 'metadata_modified:[2025-01-01T00:00:00Z TO *]' }, DATASET],
   ])('finds by %s', async (_what, args, name) => {
     const r = await search(args);
     expect(r.success).toBe(true);
@@ -119,6 +191,7 @@ describe('package_search as CKAN takes it', () => {
 
   it('excludes, clamps rows at 1,000, sorts and counts facets', async () => {
     expect((await search({ q: '-res_format:XLSX', rows: 100 })).result.count).toBe(28);
+    expect((await search({ fq: 'groups:registers', rows: 100 })).result.count).toBe(5);
     const all = await search({
       rows: 5000,
       sort: 'name desc',
@@ -128,7 +201,7 @@ describe('package_search as CKAN takes it', () => {
     expect(all.result.count).toBe(29);
     expect(all.result.results).toHaveLength(29);
     expect(all.result.results[0]!.name > all.result.results[1]!.name).toBe(true);
-    expect(all.result.facets.res_format).toEqual({ CSV: 1, XLSX: 1, 'JSON-stat': 1 });
+    expect(all.result.facets.res_format).toEqual({ CSV: 6, XLSX: 1, 'JSON-stat': 1 });
     expect(Object.keys(all.result.facets.tags!)).toHaveLength(3);
     // GET with list arguments as JSON text, as CKAN takes them
     const viaGet = JSON.parse(

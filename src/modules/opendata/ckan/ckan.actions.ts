@@ -3,7 +3,14 @@
 import { inUseOn, type Dataset } from '../../catalog/index.js';
 import type { Deps } from '../../../platform/usecase.js';
 import { DATASTORE_KEY } from '../opendata.build.js';
-import { DatastoreInputError, ROWS_MAX, datastoreCount, datastoreSearch } from '../opendata.datastore.js';
+import {
+  DatastoreInputError,
+  ROWS_MAX,
+  datastoreCount,
+  datastoreSearch,
+  searchRows,
+} from '../opendata.datastore.js';
+import { listRowsOf } from '../opendata.lists.js';
 import type { CatalogView, Lang, PackageDict } from './ckan.model.js';
 import {
   GROUPS,
@@ -124,7 +131,7 @@ async function datastoreOf(view: CatalogView, id: string) {
     throw notFound(
       `resource "${id}" has no DataStore table (its dataset's DataStore resource is "${view.resources.get(found.dataset.id)?.find((r) => r.key === DATASTORE_KEY)?.id ?? 'none'}")`,
     );
-  return found;
+  return { dataset: found.dataset, resource: found.resource };
 }
 
 /** organization_show and group_show: the dictionary, with its datasets where include_datasets. */
@@ -282,7 +289,7 @@ export const ACTIONS: Record<string, Action> = {
     run: async (p, ctx) => {
       const view = await ctx.view();
       const id = p.required('resource_id');
-      await datastoreOf(view, id);
+      const { dataset } = await datastoreOf(view, id);
       const filters = p.json<Record<string, unknown>>('filters');
       if (
         filters !== undefined &&
@@ -299,7 +306,7 @@ export const ACTIONS: Record<string, Action> = {
       const limit = p.int('limit', 100, 0, ROWS_MAX);
       const offset = p.int('offset', 0, 0);
       try {
-        const out = await datastoreSearch(ctx.deps.db, id, {
+        const query = {
           ...(filters ? { filters } : {}),
           ...(q !== undefined ? { q } : {}),
           ...(p.has('fields') ? { fields: p.list('fields') } : {}),
@@ -308,7 +315,10 @@ export const ACTIONS: Record<string, Action> = {
           offset,
           includeTotal: p.bool('include_total', true),
           recordsFormat: format as 'objects',
-        });
+        };
+        const list =
+          dataset.madeFrom.kind === 'form' ? null : await listRowsOf(ctx.deps.db, dataset, view.on);
+        const out = list ? searchRows(list, query) : await datastoreSearch(ctx.deps.db, id, query);
         const base = `/api/3/action/datastore_search?resource_id=${id}`;
         return {
           resource_id: id,
@@ -334,14 +344,17 @@ export const ACTIONS: Record<string, Action> = {
     run: async (p, ctx) => {
       const view = await ctx.view();
       const id = p.string('id') ?? p.required('resource_id');
-      await datastoreOf(view, id);
+      const { dataset } = await datastoreOf(view, id);
+      const list = dataset.madeFrom.kind === 'form' ? null : await listRowsOf(ctx.deps.db, dataset, view.on);
+      const fields = list ? list.fields : DATASTORE_FIELDS.filter((f) => f.id !== '_id');
       return {
-        meta: { id, count: await datastoreCount(ctx.deps.db, id), table_type: 'BASE TABLE', aliases: [] },
-        fields: DATASTORE_FIELDS.filter((f) => f.id !== '_id').map((f) => ({
-          id: f.id,
-          type: f.type,
-          schema: { native_type: f.type },
-        })),
+        meta: {
+          id,
+          count: list ? list.rows.length : await datastoreCount(ctx.deps.db, id),
+          table_type: 'BASE TABLE',
+          aliases: [],
+        },
+        fields: fields.map((f) => ({ id: f.id, type: f.type, schema: { native_type: f.type } })),
       };
     },
   },

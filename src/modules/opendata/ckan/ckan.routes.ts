@@ -191,11 +191,13 @@ export function registerCkanRoutes(app: HttpApp, deps: Deps, config: Config, ver
           .status(404)
           .type('application/json; charset=utf-8')
           .send(JSON.stringify({ message: 'Not found' }));
-      return reply
+      reply
         .header('etag', `"${resource.latest.sha256}"`)
         .header('content-disposition', `attachment; filename="${resource.latest.file_name}"`)
-        .type('text/csv; charset=utf-8')
-        .send(Readable.from(datastoreCsv(deps.db, id)));
+        .type('text/csv; charset=utf-8');
+      // A list's rows are kept as the bytes of their version; a report's DataStore is streamed.
+      const stored = await repo.findBody(deps.db, id);
+      return reply.send(stored?.body ?? Readable.from(datastoreCsv(deps.db, id)));
     },
   );
 }

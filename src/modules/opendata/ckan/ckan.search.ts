@@ -155,10 +155,9 @@ function matchesWords(values: string[], w: string[], exact: boolean): number {
   const have = values.flatMap(words);
   let score = 0;
   for (const word of w) {
-    const prefix = word.endsWith('*') ? word.slice(0, -1) : stemOf(word);
-    const hit = have.filter((h) =>
-      exact && !word.endsWith('*') ? h === prefix : h.startsWith(prefix),
-    ).length;
+    const wildcard = word.endsWith('*');
+    const prefix = wildcard ? word.slice(0, -1) : stemOf(word);
+    const hit = have.filter((h) => (exact && !wildcard ? h === word : h.startsWith(prefix))).length;
     if (hit === 0) return 0;
     score += hit;
   }
