@@ -143,7 +143,7 @@ export async function createHttpServer(
         title: 'zanstat API',
         version: opts.version,
         description:
-          'Legal statistics of the Republic of Kazakhstan: report forms, releases, open data, requests and collections. Public reads are free and need no key.',
+          "Legal statistics of the Republic of Kazakhstan: the acts' lists as data, due dates, submissions of figures, releases and the published tables, the log journal. The open-data catalogue serves only the datasets' metadata so far. Public reads are free and need no key.",
         license: { name: 'Open data: free to reuse with attribution', identifier: 'CC-BY-4.0' },
       },
       // Relative: the document is right on whatever host serves it.
