@@ -33,7 +33,11 @@ export async function openRuntime(
   opts: { readOnly?: boolean } = {},
 ): Promise<Runtime> {
   const config = loadConfig();
-  const logger = createLogger(logLevel ?? config.logLevel);
+  const logger = createLogger(
+    logLevel ?? config.logLevel,
+    config.logFormat,
+    mode === 'owner' ? 'stdout' : 'stderr',
+  );
   const database = await openDatabase(config, logger, mode);
   const deps: Deps = { db: database.db, clock: systemClock, journal: journalWriter, logger };
   try {

@@ -24,7 +24,12 @@ export const configDeclaration = {
     max: 65535,
     description: 'TCP port the HTTP server listens on (0 picks a free port).',
   },
-  HOST: { kind: 'string', default: '0.0.0.0', description: 'Address the HTTP server binds to.' },
+  HOST: {
+    kind: 'string',
+    default: '127.0.0.1',
+    description:
+      'Address the HTTP server binds to: loopback by default, so only this machine reaches it. In production (behind a load balancer, in a container) set `0.0.0.0`, every interface.',
+  },
   DATABASE_URL: {
     kind: 'url',
     default: null,
@@ -55,7 +60,14 @@ export const configDeclaration = {
     kind: 'enum',
     default: 'info',
     values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
-    description: 'Minimum level of the JSON log written to standard output.',
+    description: 'Minimum level of the log written to standard output.',
+  },
+  LOG_FORMAT: {
+    kind: 'enum',
+    default: 'auto',
+    values: ['auto', 'pretty', 'json'],
+    description:
+      'How the log is written: `pretty`, one coloured line per event (one per request) for a person; `json`, one JSON object per line for a machine; `auto`, pretty on a terminal and JSON otherwise.',
   },
   PUBLIC_BASE_URL: {
     kind: 'url',
@@ -154,6 +166,7 @@ export interface Config {
   databasePoolSize: number;
   role: 'all' | 'web' | 'worker';
   logLevel: string;
+  logFormat: 'auto' | 'pretty' | 'json';
   publicBaseUrl: string;
   rateLimitPublic: number;
   bodyLimitBytes: number;

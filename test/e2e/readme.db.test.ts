@@ -118,6 +118,9 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("the README's commands", () =
       'the shipped figures published',
       600_000,
     );
+    // the start says where to open it, and how to make the first administrator
+    expect(log).toContain(`is serving at http://127.0.0.1:${port}/`);
+    expect(log).toContain('no administrator yet; create one with: echo');
     const before = fs.readdirSync(copy).sort();
 
     const seen = new Set<RegExp>();
