@@ -119,6 +119,12 @@ export const configDeclaration = {
     default: 'true',
     description: 'Start scheduled jobs in the worker role (tests turn it off).',
   },
+  DEMONSTRATION_FIGURES: {
+    kind: 'boolean',
+    default: 'true',
+    description:
+      'On an empty store, load synthetic demonstration figures for the forms that ship no real ones, and publish them marked as demonstration (in releases, the release calendar and its iCalendar feed, tables, exports and pages). false starts with the official figures only; demonstration figures already loaded stay.',
+  },
   PUBLICATION_TIME: {
     kind: 'string',
     default: '10:00',
@@ -175,6 +181,7 @@ export interface Config {
   tokenDefaultDays: number;
   catalogExtraDirs: string;
   jobsEnabled: boolean;
+  demonstrationFigures: boolean;
   publicationTime: string;
   lateFromPeriod: string | null;
   releaseHorizonMonths: number;
