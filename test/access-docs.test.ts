@@ -10,4 +10,4 @@ it('docs/access.md is current (npm run docs:access)', async () => {
   // the organisation the README's token example uses files the form it submits
   expect(doc).toMatch(/\| `ministry-of-internal-affairs` \|[^\n]*ТМД-1 \(all regions\)/);
   expect(doc).toMatch(/\| statistics: submit figures \| — \| yes \| yes \| yes \|/);
-});
+}, 60_000); // it imports every module, which takes long on a busy machine
