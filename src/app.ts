@@ -112,7 +112,9 @@ export function jobsOf(deps: Deps, config: Config): JobDefinition[] {
         const log = (message: string) =>
           deps.logger.info({ job: 'statistics.load-official-figures' }, message);
         const official = await loadShippedFigures(deps, undefined, log);
-        const synthetic = await loadDemonstrationFigures(deps, {}, log);
+        const synthetic = config.demonstrationFigures
+          ? await loadDemonstrationFigures(deps, {}, log)
+          : { submissions: 0, revisions: 0 };
         // Loaded figures are published history: released now by the system, marked imported.
         const published = await publishShippedFigures(
           deps,

@@ -35,30 +35,33 @@ export async function exportTable(
   if (!['kk', 'ru', 'en'].includes(lang)) throw new UsageError('--lang must be kk, ru or en');
   if ((format === 'xlsx' || format === 'pdf') && !o.out)
     throw new UsageError(`--out is required for ${format}`);
-  const table = await withRuntime(async (rt) => {
-    if (o.unpublished)
-      return readTable(rt.deps, systemActor('cli.export'), { form, section, period, breakdown: o.region });
-    const resolved = await resolveFormPeriod(rt.deps.db, form, period);
-    const publications = await publicationsOf(
-      rt.deps.db,
-      resolved.formId,
-      resolved.period,
-      rt.deps.clock.now(),
-    );
-    const ids = publications.at(-1)?.revisionIds;
-    if (!ids)
-      throw new UsageError(
-        `${form} ${resolved.period} is not published yet; --unpublished exports the figures received`,
+  const table = await withRuntime(
+    async (rt) => {
+      if (o.unpublished)
+        return readTable(rt.deps, systemActor('cli.export'), { form, section, period, breakdown: o.region });
+      const resolved = await resolveFormPeriod(rt.deps.db, form, period);
+      const publications = await publicationsOf(
+        rt.deps.db,
+        resolved.formId,
+        resolved.period,
+        rt.deps.clock.now(),
       );
-    return readTable(rt.deps, anonymousActor, {
-      form,
-      section,
-      period,
-      breakdown: o.region,
-      revisions: async (p) => (p === resolved.period ? ids : null),
-      earlierRevisions: publications.at(-2)?.revisionIds ?? [],
-    });
-  });
+      const ids = publications.at(-1)?.revisionIds;
+      if (!ids)
+        throw new UsageError(
+          `${form} ${resolved.period} is not published yet; --unpublished exports the figures received`,
+        );
+      return readTable(rt.deps, anonymousActor, {
+        form,
+        section,
+        period,
+        breakdown: o.region,
+        revisions: async (p) => (p === resolved.period ? ids : null),
+        earlierRevisions: publications.at(-2)?.revisionIds ?? [],
+      });
+    },
+    { readOnly: true },
+  );
   if (format === 'pdf' && table.columns.length > 1)
     throw new UsageError('a PDF is made of one region at a time: give --region');
   const write = (data: string | Buffer) =>

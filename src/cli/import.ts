@@ -9,7 +9,7 @@ import {
   submitWorkbook,
   type SubmissionPart,
 } from '../modules/statistics/index.js';
-import { UsageError } from './usage-error.js';
+import { CommandError, UsageError } from './usage-error.js';
 import { withRuntime, type Runtime } from './runtime.js';
 
 export interface ImportOptions {
@@ -22,10 +22,34 @@ export interface ImportOptions {
 
 const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
+const READABLE = ['.xlsx', '.csv', '.json'];
+const why: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied' };
+
+/** Every file is there, readable, of a known kind and size, before the database is opened. */
+async function checkFiles(files: string[], o: ImportOptions): Promise<void> {
+  for (const file of files) {
+    const ext = path.extname(file).toLowerCase();
+    if (!READABLE.includes(ext))
+      throw new UsageError(
+        `${file}: import reads .xlsx (official layout), .csv (section,row,graph,breakdown,value) and .json`,
+      );
+    if (ext !== '.xlsx' && (!o.form || !o.period))
+      throw new UsageError(`${file}: --form and --period are required for ${ext} files`);
+    try {
+      await fs.access(file, fs.constants.R_OK);
+      const stat = await fs.stat(file);
+      if (!stat.isFile()) throw new CommandError(`cannot read ${file}: not a file`);
+      if (stat.size > MAX_FILE_BYTES)
+        throw new CommandError(`${file} is ${Math.round(stat.size / 1e6)} MB; the limit is 200 MB`);
+    } catch (err) {
+      if (err instanceof CommandError) throw err;
+      const code = (err as NodeJS.ErrnoException).code ?? '';
+      throw new CommandError(`cannot read ${file}: ${why[code] ?? (err as Error).message}`);
+    }
+  }
+}
+
 async function importOne(rt: Runtime, file: string, o: ImportOptions) {
-  const stat = await fs.stat(file);
-  if (stat.size > MAX_FILE_BYTES)
-    throw new UsageError(`${file} is ${Math.round(stat.size / 1e6)} MB; the limit is 200 MB`);
   const actor = systemActor('import');
   const origin = o.official ? ('imported-official' as const) : ('submitted' as const);
   const ext = path.extname(file).toLowerCase();
@@ -40,8 +64,6 @@ async function importOne(rt: Runtime, file: string, o: ImportOptions) {
       origin,
     });
   }
-  if (!o.form || !o.period)
-    throw new UsageError(`${file}: --form and --period are required for ${ext} files`);
   const text = await fs.readFile(file, 'utf8');
   const submit = (parts: SubmissionPart[]) =>
     submitFigures(rt.deps, actor, {
@@ -74,17 +96,16 @@ async function importOne(rt: Runtime, file: string, o: ImportOptions) {
       },
     ]);
   }
-  throw new UsageError(
-    `${file}: import reads .xlsx (official layout), .csv (section,row,graph,breakdown,value) and .json`,
-  );
+  throw new UsageError(`${file}: not a file import reads`);
 }
 
 /** `zanstat import <files…>`: each file all or nothing, with progress and a summary. */
 export async function importFiles(files: string[], o: ImportOptions): Promise<number> {
   if (!files.length)
     throw new UsageError(
-      'zanstat import <files…> [--form f] [--period p] [--breakdown b] [--reason r] [--official]',
+      'give the files: zanstat import <files…> [--form f] [--period p] [--breakdown b] [--reason r] [--official]',
     );
+  await checkFiles(files, o);
   let ok = 0;
   let values = 0;
   const failed: string[] = [];

@@ -12,6 +12,8 @@ import { addCalendarDays, localDate } from '../modules/calendar/index.js';
 import { systemActor } from '../platform/usecase.js';
 import { withRuntime } from './runtime.js';
 
+const readOnly = { readOnly: true };
+
 const line = (o: ObligationDue) =>
   [
     o.due,
@@ -50,7 +52,7 @@ export async function due(
   const { items, catalog } = await withRuntime(async (rt) => {
     const { catalog, calendar } = await readCatalog(rt.deps, systemActor('cli'), undefined);
     return { items: dueOf(catalog, calendar, item, period, channel), catalog };
-  });
+  }, readOnly);
   printNotices(catalog, items);
   if (json) console.log(JSON.stringify(items, null, 2));
   else if (items.length === 0) console.log(`nothing of ${item} is due for ${period} (no act in force then)`);
@@ -74,7 +76,7 @@ export async function obligations(opts: {
       items: listObligations(catalog, calendar, { from, to, item: opts.item, channel: opts.channel }),
       catalog,
     };
-  });
+  }, readOnly);
   printNotices(catalog, items);
   if (opts.json) console.log(JSON.stringify(items, null, 2));
   else for (const o of items) console.log(line(o));

@@ -2,7 +2,6 @@
 // a whole list, validated as a whole and stored all or nothing, journaled (registers module).
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { DomainError } from '../platform/errors/index.js';
 import { systemActor, type Deps } from '../platform/usecase.js';
 import { importRegisterList, type ImportView } from '../modules/registers/index.js';
@@ -44,30 +43,28 @@ export async function importRegisterFile(
   });
 }
 
-/** `zanstat registers …`; returns the exit code (1: the list was refused). */
-export async function registersCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      'valid-from': { type: 'string' },
-      decision: { type: 'string' },
-      'decision-kind': { type: 'string' },
-      'decision-date': { type: 'string' },
-      json: { type: 'boolean' },
-    },
-  });
-  const [sub, register, file] = positionals;
-  if (sub !== 'import' || !register || !file || positionals.length > 3) throw new UsageError(registersUsage);
-  const validFrom = values['valid-from'];
+/** `zanstat registers import <register> <file.csv> …`; returns the exit code (1: the list was refused). */
+export async function registersImport(
+  positionals: string[],
+  values: {
+    validFrom?: string;
+    decision?: string;
+    decisionKind?: string;
+    decisionDate?: string;
+    json?: boolean;
+  },
+): Promise<number> {
+  const [register, file] = positionals;
+  if (!register || !file || positionals.length > 2) throw new UsageError(registersUsage);
+  const validFrom = values.validFrom;
   if (!validFrom) throw new UsageError(`--valid-from is required\n${registersUsage}`);
   try {
     const r = await withRuntime((rt) =>
       importRegisterFile(rt.deps, register, file, {
         validFrom,
         ...(values.decision !== undefined ? { decision: values.decision } : {}),
-        ...(values['decision-kind'] !== undefined ? { decisionKind: values['decision-kind'] } : {}),
-        ...(values['decision-date'] !== undefined ? { decisionDate: values['decision-date'] } : {}),
+        ...(values.decisionKind !== undefined ? { decisionKind: values.decisionKind } : {}),
+        ...(values.decisionDate !== undefined ? { decisionDate: values.decisionDate } : {}),
       }),
     );
     if (values.json) console.log(JSON.stringify(r));

@@ -5,7 +5,34 @@ import { startPublisher, type Publisher } from '../modules/publishing/index.js';
 import { LOAD_OFFICIAL_LISTS_JOB } from '../modules/registers/index.js';
 import { startJobs, type JobRunner } from '../platform/jobs/index.js';
 import { version } from '../platform/version.js';
-import { openRuntime } from './runtime.js';
+import { listUsers } from '../modules/auth/index.js';
+import { systemActor } from '../platform/usecase.js';
+import { openRuntime, type Runtime } from './runtime.js';
+
+/** The address a person opens: every interface is reached on this machine as localhost. */
+export function addressToOpen(host: string, port: number): string {
+  const name = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}/`;
+}
+
+export const firstAdminCommand =
+  'echo \'a long passphrase\' | npx zanstat user add --login admin --name "Administrator" --role admin --org committee --password-stdin';
+
+/** The start banner: where to open it, and the next step while there is no administrator. */
+async function announceStart(rt: Runtime, role: string, url: string | null): Promise<void> {
+  const { logger } = rt;
+  const embedded = rt.database.embedded !== null;
+  const where = embedded ? `, embedded PostgreSQL in ${rt.config.dataDir}` : '';
+  logger.info(
+    { url },
+    url
+      ? `zanstat ${version} is serving at ${url} (${role}${where})`
+      : `zanstat ${version} is working (${role}${where})`,
+  );
+  const users = await listUsers(rt.deps, systemActor('start'), undefined);
+  if (!users.some((u) => u.role === 'admin' && u.active))
+    logger.warn({ next: firstAdminCommand }, `no administrator yet; create one with: ${firstAdminCommand}`);
+}
 
 /** `zanstat serve [--role all|web|worker]`: the portal and API, the job worker, or both. */
 export async function serve(roleFlag: string | undefined): Promise<void> {
@@ -51,7 +78,7 @@ export async function serve(roleFlag: string | undefined): Promise<void> {
       http = await buildHttpApp(rt.deps, rt.config, version);
       await http.listen({ port: rt.config.port, host: rt.config.host });
     }
-    logger.info({ role, version, embedded: rt.database.embedded !== null }, 'zanstat is serving');
+    await announceStart(rt, role, http ? addressToOpen(rt.config.host, rt.config.port) : null);
   } catch (err) {
     logger.error({ err }, 'start failed');
     await publisher?.stop();

@@ -24,7 +24,12 @@ export const configDeclaration = {
     max: 65535,
     description: 'TCP port the HTTP server listens on (0 picks a free port).',
   },
-  HOST: { kind: 'string', default: '0.0.0.0', description: 'Address the HTTP server binds to.' },
+  HOST: {
+    kind: 'string',
+    default: '127.0.0.1',
+    description:
+      'Address the HTTP server binds to: loopback by default, so only this machine reaches it. In production (behind a load balancer, in a container) set `0.0.0.0`, every interface.',
+  },
   DATABASE_URL: {
     kind: 'url',
     default: null,
@@ -55,7 +60,14 @@ export const configDeclaration = {
     kind: 'enum',
     default: 'info',
     values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
-    description: 'Minimum level of the JSON log written to standard output.',
+    description: 'Minimum level of the log written to standard output.',
+  },
+  LOG_FORMAT: {
+    kind: 'enum',
+    default: 'auto',
+    values: ['auto', 'pretty', 'json'],
+    description:
+      'How the log is written: `pretty`, one coloured line per event (one per request) for a person; `json`, one JSON object per line for a machine; `auto`, pretty on a terminal and JSON otherwise.',
   },
   PUBLIC_BASE_URL: {
     kind: 'url',
@@ -115,6 +127,12 @@ export const configDeclaration = {
     default: 'true',
     description: 'Start scheduled jobs in the worker role (tests turn it off).',
   },
+  DEMONSTRATION_FIGURES: {
+    kind: 'boolean',
+    default: 'true',
+    description:
+      'On an empty store, load synthetic demonstration figures for the forms that ship no real ones, and publish them marked as demonstration (in releases, the release calendar and its iCalendar feed, tables, exports and pages). false starts with the official figures only; demonstration figures already loaded stay.',
+  },
   PUBLICATION_TIME: {
     kind: 'string',
     default: '10:00',
@@ -162,6 +180,7 @@ export interface Config {
   databasePoolSize: number;
   role: 'all' | 'web' | 'worker';
   logLevel: string;
+  logFormat: 'auto' | 'pretty' | 'json';
   publicBaseUrl: string;
   rateLimitPublic: number;
   rateLimitOpenData: number;
@@ -171,6 +190,7 @@ export interface Config {
   tokenDefaultDays: number;
   catalogExtraDirs: string;
   jobsEnabled: boolean;
+  demonstrationFigures: boolean;
   publicationTime: string;
   lateFromPeriod: string | null;
   releaseHorizonMonths: number;

@@ -13,8 +13,11 @@ fs.chmodSync(dataDir, 0o755);
 const real = path.resolve('../shared/data/real/qamqor_sng1_2022_by_region/source_xlsx');
 
 function zanstat(...args: string[]) {
+  return zanstatWith({}, ...args);
+}
+function zanstatWith(env: Record<string, string>, ...args: string[]) {
   const r = spawnSync(tsx, [main, ...args], {
-    env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     encoding: 'utf8',
     timeout: 120_000,
   });
@@ -24,6 +27,18 @@ function zanstat(...args: string[]) {
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 describe.skipIf(Boolean(process.env.DATABASE_URL))('zanstat import and export', () => {
+  it('a read-only command never migrates: an unmigrated database is an error naming zanstat migrate', () => {
+    for (const args of [
+      ['journal', 'verify'],
+      ['due', '1-М', '2024-03'],
+      ['export', '1-М', 'R1', '2022-12'],
+    ]) {
+      const r = zanstat(...args);
+      expect(r.code, r.err).toBe(1);
+      expect(r.err).toMatch(/^zanstat: the database lacks \d+ migration\(s\) .*: run zanstat migrate/);
+    }
+  }, 120_000);
+
   it('imports workbooks with a summary, refuses a broken file whole, and exports the table', () => {
     const broken = path.join(dataDir, 'broken.xlsx');
     fs.writeFileSync(broken, fs.readFileSync(path.join(real, '71_Astana_city.xlsx')).subarray(0, 5000));
@@ -84,7 +99,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('zanstat import and export', 
 
   it('imports a register list as a whole, or refuses it naming line and column with nothing stored', () => {
     const usage = zanstat('registers', 'import', 'terrorist-organisations');
-    expect(usage.code).toBe(1);
+    expect(usage.code).toBe(2); // a usage error
     expect(usage.err).toContain('zanstat registers import <register> <file.csv> --valid-from D');
     const broken = path.join(dataDir, 'broken.csv');
     fs.writeFileSync(broken, 'seq,name_ru\n1,«A»\n1,«B»\n');
@@ -114,5 +129,27 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('zanstat import and export', 
     expect(imported.out).toMatch(
       /terrorist-organisations: import \d+ of 2 rows in force from 2025-06-01 — 2 added/,
     );
+  }, 120_000);
+
+  it('token create lasts TOKEN_DEFAULT_DAYS unless --days says otherwise', () => {
+    const days = (r: { code: number | null; out: string; err: string }) => {
+      expect(r.code, r.err).toBe(0);
+      const { secret, expiresAt } = JSON.parse(r.out) as { secret: string; expiresAt: string };
+      expect(secret).toMatch(/^zst_/);
+      return Math.round((Date.parse(expiresAt) - Date.now()) / 86_400_000);
+    };
+    const args = [
+      'token',
+      'create',
+      '--name',
+      'police',
+      '--org',
+      'ministry-of-internal-affairs',
+      '--role',
+      'subject',
+      '--json',
+    ];
+    expect(days(zanstatWith({ TOKEN_DEFAULT_DAYS: '7' }, ...args))).toBe(7);
+    expect(days(zanstatWith({ TOKEN_DEFAULT_DAYS: '7' }, ...args, '--days', '30'))).toBe(30);
   }, 120_000);
 });

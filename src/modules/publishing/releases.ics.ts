@@ -18,8 +18,19 @@ const utc = (instant: Date) =>
     .replace(/[-:]/g, '');
 const day = (date: string) => date.replace(/-/g, '');
 
+/** A release whose figures are synthetic says so first, in the feed's three languages. */
+const DEMONSTRATION = {
+  summary: 'ДЕМО',
+  lines: [
+    'Демонстрациялық деректер: синтетикалық, ресми статистика емес.',
+    'Демонстрационные данные: синтетические, не официальная статистика.',
+    'Demonstration data: synthetic figures, not official statistics.',
+  ],
+};
+
 function description(r: ReleaseView): string {
   const lines = [
+    ...(r.demonstration ? [...DEMONSTRATION.lines, ''] : []),
     r.title.kk,
     r.title.ru,
     r.title.en,
@@ -66,7 +77,7 @@ export function releasesToICalendar(
       `UID:release.${r.form}.${r.period}@${domain}`,
       `DTSTAMP:${utc(options.now)}`,
       ...when,
-      `SUMMARY:${escapeICalendarText(`${r.code} ${r.period}: ${r.title.kk}`)}`,
+      `SUMMARY:${escapeICalendarText(`${r.demonstration ? `[${DEMONSTRATION.summary}] ` : ''}${r.code} ${r.period}: ${r.title.kk}`)}`,
       `DESCRIPTION:${escapeICalendarText(description(r))}`,
       `STATUS:${r.publishedAt || r.publishAt ? 'CONFIRMED' : 'TENTATIVE'}`,
       `URL:${url}`,

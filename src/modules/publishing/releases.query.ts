@@ -2,7 +2,7 @@
 // date range with its due date, announced date, state, actual publication time, lateness,
 // revisions and reschedulings with their reasons.
 import { currentCatalog, findFormVersions, type Form } from '../catalog/index.js';
-import { coverageOfStore } from '../statistics/index.js';
+import { areDemonstration, coverageOfStore } from '../statistics/index.js';
 import { localDateOf } from '../../platform/clock.js';
 import { invalidInput } from '../../platform/errors/index.js';
 import { everyone, hasRole, query } from '../../platform/usecase.js';
@@ -29,6 +29,8 @@ export interface ReleaseView {
   /** the first publication's actual time */
   publishedAt: string | null;
   late: boolean;
+  /** its figures as now published are synthetic demonstration ones, not official statistics */
+  demonstration: boolean;
   /** days after the due date it was published, or is still missing */
   lateDays: number | null;
   publications: {
@@ -36,6 +38,8 @@ export interface ReleaseView {
     publishedAt: string;
     reason: string | null;
     imported: boolean;
+    /** synthetic demonstration figures (imported too), not official statistics */
+    demonstration: boolean;
     missing: string[];
     incompleteReason: string | null;
   }[];
@@ -102,6 +106,11 @@ async function releasesIn(
   const reschedules = await repo.findReschedules(ctx.db, ids);
   const countsFrom = await lateCountsFrom(ctx.db, input.lateFromPeriod, ctx.now);
   const coverage = staff ? await coverageOfStore(ctx.db, formId) : [];
+  const demonstration = await areDemonstration(
+    ctx.db,
+    publications.map((p) => p.revision_ids),
+  );
+  const isDemonstration = new Map(publications.map((p, i) => [p, demonstration[i] ?? false]));
   const out: ReleaseView[] = [];
   for (const r of rows) {
     const form = catalog.forms.find((f) => f.id === r.form);
@@ -137,12 +146,14 @@ async function releasesIn(
       publishAt: pending?.publish_at.toISOString() ?? null,
       publishedAt: first?.toISOString() ?? null,
       late,
+      demonstration: shown.length > 0 && isDemonstration.get(shown.at(-1)!) === true,
       lateDays: late ? days(r.due_date, doneOn) : null,
       publications: shown.map((p) => ({
         version: p.version,
         publishedAt: p.published_at!.toISOString(),
         reason: p.reason,
         imported: p.imported,
+        demonstration: isDemonstration.get(p) === true,
         missing: p.missing,
         incompleteReason: p.incomplete_reason,
       })),

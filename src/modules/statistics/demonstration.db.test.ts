@@ -47,3 +47,24 @@ it('fills the provisional forms with synthetic data that passes validation, flag
     .execute();
   expect(journal).toHaveLength(80);
 });
+
+it('says demonstration in the release calendar, its iCalendar feed and the portal, in the reader’s language', async () => {
+  const range = 'from=2024-01-01&to=2025-06-30&form=1-p';
+  const { releases } = (await t.app.inject(`/api/v1/releases?${range}`)).json() as {
+    releases: { period: string; demonstration: boolean; publications: { demonstration: boolean }[] }[];
+  };
+  const q4 = releases.find((r) => r.period === '2024-Q4')!;
+  expect(q4.demonstration).toBe(true);
+  expect(q4.publications.map((p) => p.demonstration)).toEqual([true]);
+  // a release with nothing published is no demonstration
+  expect(releases.filter((r) => !r.publications.length).every((r) => !r.demonstration)).toBe(true);
+  const ics = (await t.app.inject(`/api/v1/releases.ics?${range}`)).body.replace(/\r\n /g, '');
+  expect(ics).toMatch(/SUMMARY:\[ДЕМО\] 1-П 2024-Q4/);
+  expect(ics).toContain('Demonstration data: synthetic figures\\, not official statistics.');
+  for (const [lang, badge] of [
+    ['kk', 'демонстрациялық деректер'],
+    ['ru', 'демонстрационные данные'],
+    ['en', 'demonstration data'],
+  ])
+    expect((await t.app.inject(`/${lang}/releases?from=2024-01-01&to=2025-06-30`)).body).toContain(badge);
+});

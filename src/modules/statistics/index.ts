@@ -17,7 +17,13 @@ export {
   type TableInput,
 } from './statistics.query.js';
 export type { Table, TableColumn, ValueStatus, Comparison } from './statistics.table.js';
-export { coverageOf, coverageOfStore, dayAfterShippedFigures, type Coverage } from './statistics.coverage.js';
+export {
+  areDemonstration,
+  coverageOf,
+  coverageOfStore,
+  dayAfterShippedFigures,
+  type Coverage,
+} from './statistics.coverage.js';
 export {
   registerStatisticsRoutes,
   asOfMoment,

@@ -34,6 +34,18 @@ export async function coverageOfStore(db: Queryable, form?: string): Promise<Cov
   return out;
 }
 
+/**
+ * Which of these sets of revisions (a publication's, say) are demonstration figures: every
+ * revision synthetic. One answer per set, in order.
+ */
+export async function areDemonstration(
+  db: Queryable,
+  sets: readonly (readonly number[])[],
+): Promise<boolean[]> {
+  const synthetic = await repo.findSyntheticRevisionIds(db, sets.flat());
+  return sets.map((ids) => ids.length > 0 && ids.every((id) => synthetic.has(Number(id))));
+}
+
 /** The coverage of one (form, period): empty when nothing is in. */
 export async function coverageOf(db: Queryable, form: string, period: string): Promise<Coverage> {
   const found = (await coverageOfStore(db, form)).find((c) => c.period === period);

@@ -67,6 +67,18 @@ export async function findCurrentRevisionSets(db: Queryable, form?: string) {
   }));
 }
 
+/** Of these revisions, the ids of the synthetic (demonstration) ones. */
+export async function findSyntheticRevisionIds(db: Queryable, ids: readonly number[]): Promise<Set<number>> {
+  if (!ids.length) return new Set();
+  const rows = await db
+    .selectFrom('stat_revisions')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .where('origin', '=', 'synthetic')
+    .execute();
+  return new Set(rows.map((r) => Number(r.id)));
+}
+
 export async function findRevisionHistory(db: Queryable, form: string, period: string): Promise<Revision[]> {
   const rows = await db
     .selectFrom('stat_revisions')

@@ -80,6 +80,7 @@ export const en = {
   statusPublished: 'published',
   statusRevised: 'revised',
   late: '{days} days late',
+  demonstrationBadge: 'demonstration data',
   rescheduled: 'Rescheduled from {from} to {to}: {reason}',
   from: 'From',
   to: 'To',

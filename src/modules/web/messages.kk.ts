@@ -82,6 +82,7 @@ export const kk: Messages = {
   statusPublished: 'жарияланды',
   statusRevised: 'түзетілді',
   late: '{days} күн кешікті',
+  demonstrationBadge: 'демонстрациялық деректер',
   rescheduled: '{from} күнінен {to} күніне ауыстырылды: {reason}',
   from: 'Бастап',
   to: 'Дейін',

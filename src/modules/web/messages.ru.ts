@@ -81,6 +81,7 @@ export const ru: Messages = {
   statusPublished: 'опубликовано',
   statusRevised: 'исправлено',
   late: 'опоздание {days} дн.',
+  demonstrationBadge: 'демонстрационные данные',
   rescheduled: 'Перенесено с {from} на {to}: {reason}',
   from: 'С',
   to: 'По',

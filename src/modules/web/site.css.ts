@@ -55,6 +55,7 @@ th[scope=row] { font-weight: 400; text-align: left; }
 .cards li { border: 1px solid var(--line); border-radius: 6px; padding: .75rem; }
 .status { display: inline-block; border-radius: 3px; padding: 0 .4rem; font-size: .85rem; background: var(--soft); border: 1px solid var(--line); }
 .status.late { background: #fde8e8; color: var(--bad); border-color: #f3b4b4; }
+.status.demonstration { background: var(--warn-bg); color: var(--warn); border-color: #e8c98a; }
 .status.published, .status.revised { background: #e6f4ea; color: var(--ok); border-color: #a8d5b5; }
 .errors { border-left: 4px solid var(--bad); background: #fde8e8; padding: .5rem .75rem; }
 .ok { border-left: 4px solid var(--ok); background: #e6f4ea; padding: .5rem .75rem; }

@@ -1,3 +1,3 @@
 export * from './database.js';
-export { migrateToLatest } from './migrate.js';
+export { migrateToLatest, pendingMigrations } from './migrate.js';
 export { openEmbeddedServer, DataDirInUseError, type EmbeddedServer } from './embedded.js';

@@ -20,6 +20,12 @@ class FolderProvider implements MigrationProvider {
   }
 }
 
+/** The migrations not yet applied to `db`, by name (all of them on an empty database). */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new FolderProvider() });
+  return (await migrator.getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
+}
+
 export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
   const migrator = new Migrator({ db, provider: new FolderProvider() });
   const result = await migrator.migrateToLatest();

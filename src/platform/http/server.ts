@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
@@ -53,6 +58,22 @@ export const metaOf = (req: FastifyRequest): RequestMeta => ({
   clientAddress: req.ip,
 });
 
+/** One log line per request, when it is answered: its method, path, status and time. */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+  override requestCompleted(error: Error | null | undefined, req: FastifyRequest, reply: FastifyReply): void {
+    const ms = Math.round(reply.elapsedTime * 10) / 10;
+    const line = `${req.method} ${req.url} ${reply.statusCode} ${ms} ms`;
+    const fields = {
+      req: { method: req.method, url: req.url },
+      res: { statusCode: reply.statusCode },
+      responseTime: ms,
+    };
+    if (error) reply.log.error({ ...fields, err: error }, line);
+    else reply.log.info(fields, line);
+  }
+}
+
 export interface HttpOptions {
   config: Config;
   logger: Logger;
@@ -65,6 +86,7 @@ export async function createHttpServer(
   const { config } = opts;
   const app = Fastify({
     loggerInstance: opts.logger,
+    logController: new OneLinePerRequest(),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: false,
     genReqId: (req) => {
@@ -152,7 +174,7 @@ export async function createHttpServer(
         title: 'zanstat API',
         version: opts.version,
         description:
-          'Legal statistics of the Republic of Kazakhstan: report forms, releases, open data, requests and collections. Public reads are free and need no key.',
+          "Legal statistics of the Republic of Kazakhstan: the acts' lists as data, due dates, submissions of figures, releases and the published tables, the log journal. The open datasets of Order 84 through a CKAN-compatible Action API (/api/3/action) and DCAT-AP (/catalog.ttl); the staff's register of written information requests. Public reads are free and need no key.",
         license: { name: 'Open data: free to reuse with attribution', identifier: 'CC-BY-4.0' },
       },
       // Relative: the document is right on whatever host serves it.

@@ -20,7 +20,7 @@ export function statusBadge(r: ReleaseView, t: Translator): SafeHtml {
     r.late && r.lateDays !== null
       ? html` <span class="status late">${t.t('late', { days: r.lateDays })}</span>`
       : null
-  }`;
+  }${r.demonstration ? html` <span class="status demonstration" title="${t.t('syntheticNotice')}">${t.t('demonstrationBadge')}</span>` : null}`;
 }
 
 const formLink = (r: ReleaseView, t: Translator) =>
