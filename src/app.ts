@@ -15,6 +15,7 @@ import {
   storeHoldsOnlyShippedData,
 } from './modules/statistics/index.js';
 import { registerWebRoutes } from './modules/web/index.js';
+import { outboxSettings, registerOutboxRoutes } from './modules/outbox/index.js';
 import { registerRequestRoutes, remindOfTerms } from './modules/requests/index.js';
 import {
   announceReleases,
@@ -47,6 +48,7 @@ export async function buildHttpApp(deps: Deps, config: Config, version: string, 
   registerPublicRoutes(app, deps, config);
   registerStaffRoutes(app, deps, config);
   registerRequestRoutes(app, deps, config, metrics);
+  registerOutboxRoutes(app, deps, outboxSettings(config));
   registerWebRoutes(app, deps, config);
   await options.beforeReady?.(app);
   await app.ready();

@@ -2,6 +2,7 @@ import { UsageError } from './usage-error.js';
 import { buildHttpApp, jobsOf } from '../app.js';
 import { storeHoldsOnlyShippedData } from '../modules/statistics/index.js';
 import { startPublisher, type Publisher } from '../modules/publishing/index.js';
+import { outboxSettings, startOutboxWorker, type OutboxWorker } from '../modules/outbox/index.js';
 import { startJobs, type JobRunner } from '../platform/jobs/index.js';
 import { version } from '../platform/version.js';
 import { openRuntime } from './runtime.js';
@@ -15,6 +16,7 @@ export async function serve(roleFlag: string | undefined): Promise<void> {
   const { logger } = rt;
   let jobs: JobRunner | null = null;
   let publisher: Publisher | null = null;
+  let outbox: OutboxWorker | null = null;
   let http: Awaited<ReturnType<typeof buildHttpApp>> | null = null;
   let stopping = false;
   const stop = async (signal: string) => {
@@ -23,6 +25,7 @@ export async function serve(roleFlag: string | undefined): Promise<void> {
     logger.info({ signal }, 'stopping');
     await http?.close().catch((err: unknown) => logger.error({ err }, 'closing HTTP failed'));
     await publisher?.stop();
+    await outbox?.stop();
     await jobs?.stop().catch((err: unknown) => logger.error({ err }, 'stopping jobs failed'));
     await rt.database.close();
     process.exit(0);
@@ -39,6 +42,8 @@ export async function serve(roleFlag: string | undefined): Promise<void> {
       });
       // Embargoes lift to the second: the publisher looks every tick, not every cron minute.
       publisher = startPublisher(rt.deps, { tickMs: rt.config.publisherTickMs });
+      // The outbox sends what committed transactions enqueued (collections, replies).
+      outbox = startOutboxWorker(rt.deps, outboxSettings(rt.config));
       // A store no one has submitted to gets the figures that ship with zanstat, in the background
       // (an interrupted load resumes: what is there is skipped).
       if (await storeHoldsOnlyShippedData(rt.deps.db)) await jobs.send('statistics.load-official-figures');
@@ -52,6 +57,7 @@ export async function serve(roleFlag: string | undefined): Promise<void> {
   } catch (err) {
     logger.error({ err }, 'start failed');
     await publisher?.stop();
+    await outbox?.stop();
     await jobs?.stop().catch(() => undefined);
     await rt.database.close();
     throw err;
