@@ -16,6 +16,7 @@ import {
 } from './modules/statistics/index.js';
 import { registerWebRoutes } from './modules/web/index.js';
 import { outboxSettings, registerOutboxRoutes } from './modules/outbox/index.js';
+import { buildDueCollections, registerCollectionRoutes } from './modules/collections/index.js';
 import { registerRequestRoutes, remindOfTerms } from './modules/requests/index.js';
 import {
   announceReleases,
@@ -49,6 +50,7 @@ export async function buildHttpApp(deps: Deps, config: Config, version: string, 
   registerStaffRoutes(app, deps, config);
   registerRequestRoutes(app, deps, config, metrics);
   registerOutboxRoutes(app, deps, outboxSettings(config));
+  registerCollectionRoutes(app, deps, outboxSettings(config), metrics, config.lateFromPeriod);
   registerWebRoutes(app, deps, config);
   await options.beforeReady?.(app);
   await app.ready();
@@ -77,6 +79,13 @@ export function jobsOf(deps: Deps, config: Config): JobDefinition[] {
       description:
         'Journal a reminder for each open request whose term ends within three working days (or has ended), once per term.',
       run: () => remindOfTerms(deps, systemActor('requests.remind-terms'), { workingDays: 3 }),
+    },
+    {
+      name: 'collections.build-due',
+      cron: '25 * * * *',
+      description:
+        'Build each collection of the last two quarters whose forms are all published (a new version when one was revised), and put a copy for each recipient in the outbox.',
+      run: () => buildDueCollections(deps, systemActor('collections.build-due'), outboxSettings(config)),
     },
     {
       name: 'auth.purge-sessions',

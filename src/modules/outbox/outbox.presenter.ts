@@ -19,6 +19,7 @@ export interface DeliveryView {
   acknowledgedAt: string | null;
   receipt: unknown;
   title: unknown;
+  metadata: unknown;
   history: { n: number; at: string; adapter: string; outcome: string; detail: string | null }[];
 }
 
@@ -43,6 +44,7 @@ export function presentDelivery(row: DeliveryRow, attempts: AttemptRow[]): Deliv
     acknowledgedAt: iso(row.acknowledged_at),
     receipt: row.receipt ?? null,
     title: row.title,
+    metadata: row.metadata,
     history: attempts.map((a) => ({
       n: a.n,
       at: a.at.toISOString(),

@@ -36,6 +36,7 @@ export const DeliverySchema = Type.Object(
     acknowledgedAt: NullableTime,
     receipt: Type.Unknown(),
     title: Type.Unknown(),
+    metadata: Type.Unknown(),
     history: Type.Array(
       Type.Object({
         n: Type.Integer(),

@@ -32,6 +32,8 @@ export interface NewDelivery {
   title: Record<string, string>;
   metadata: Record<string, unknown>;
   documents: { name: string; sha256: string }[];
+  /** false: the recipient is not a known body (a placeholder of the catalogue), so no adapter reaches it */
+  routable?: boolean;
 }
 
 /** Stores a document once (by its SHA-256) in the caller's transaction; returns its hash. */
@@ -54,7 +56,7 @@ export async function enqueueDelivery(
   settings: OutboxSettings,
   input: NewDelivery,
 ): Promise<repo.DeliveryRow> {
-  const route = routeFor(settings, input.recipient);
+  const route = input.routable === false ? null : routeFor(settings, input.recipient);
   const row = await repo.insertDelivery(
     ctx.trx,
     {
