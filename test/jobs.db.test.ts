@@ -44,7 +44,9 @@ it('runs a scheduled job as the system actor, journaled, once across two instanc
   expect(schedules.rows).toEqual([
     { name: 'audit.verify-journal', n: 1 },
     { name: 'auth.purge-sessions', n: 1 },
+    { name: 'collections.build-due', n: 1 },
     { name: 'publishing.announce-releases', n: 1 },
+    { name: 'requests.remind-terms', n: 1 },
   ]);
 
   await runners[0]!.send('auth.purge-sessions');
