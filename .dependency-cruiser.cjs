@@ -2,9 +2,9 @@
 // downward only; a module is entered through its index.ts; migrations import nothing from src.
 const layers = [
   ['auth', 'audit', 'calendar'],
-  ['catalog', 'statistics', 'registers'],
+  ['catalog', 'statistics', 'registers', 'outbox'],
   ['publishing', 'requests', 'collections'],
-  ['opendata', 'outbox'],
+  ['opendata'],
   ['web'],
 ];
 const levelOf = Object.fromEntries(layers.flatMap((names, i) => names.map((n) => [n, i])));

@@ -15,6 +15,8 @@ import {
   storeHoldsOnlyShippedData,
 } from './modules/statistics/index.js';
 import { registerWebRoutes } from './modules/web/index.js';
+import { outboxSettings, registerOutboxRoutes } from './modules/outbox/index.js';
+import { buildDueCollections, registerCollectionRoutes } from './modules/collections/index.js';
 import { registerRequestRoutes, remindOfTerms } from './modules/requests/index.js';
 import { rebuildResources, registerCkanRoutes, registerDcatRoutes } from './modules/opendata/index.js';
 import { loadOfficialListsJob, registerRegisterRoutes } from './modules/registers/index.js';
@@ -52,6 +54,8 @@ export async function buildHttpApp(deps: Deps, config: Config, version: string, 
   registerRegisterRoutes(app, deps);
   registerCkanRoutes(app, deps, config, version);
   registerDcatRoutes(app, deps, config);
+  registerOutboxRoutes(app, deps, outboxSettings(config));
+  registerCollectionRoutes(app, deps, outboxSettings(config), metrics, config.lateFromPeriod);
   registerWebRoutes(app, deps, config);
   await options.beforeReady?.(app);
   await app.ready();
@@ -87,6 +91,13 @@ export function jobsOf(deps: Deps, config: Config): JobDefinition[] {
       description:
         'Journal a reminder for each open request whose term ends within three working days (or has ended), once per term.',
       run: () => remindOfTerms(deps, systemActor('requests.remind-terms'), { workingDays: 3 }),
+    },
+    {
+      name: 'collections.build-due',
+      cron: '25 * * * *',
+      description:
+        'Build each collection of the last two quarters whose forms are all published (a new version when one was revised), and put a copy for each recipient in the outbox.',
+      run: () => buildDueCollections(deps, systemActor('collections.build-due'), outboxSettings(config)),
     },
     {
       name: 'auth.purge-sessions',

@@ -3,6 +3,7 @@ import { buildHttpApp, jobsOf } from '../app.js';
 import { storeHoldsOnlyShippedData } from '../modules/statistics/index.js';
 import { startPublisher, type Publisher } from '../modules/publishing/index.js';
 import { LOAD_OFFICIAL_LISTS_JOB } from '../modules/registers/index.js';
+import { outboxSettings, startOutboxWorker, type OutboxWorker } from '../modules/outbox/index.js';
 import { startJobs, type JobRunner } from '../platform/jobs/index.js';
 import { version } from '../platform/version.js';
 import { listUsers } from '../modules/auth/index.js';
@@ -43,6 +44,7 @@ export async function serve(roleFlag: string | undefined): Promise<void> {
   const { logger } = rt;
   let jobs: JobRunner | null = null;
   let publisher: Publisher | null = null;
+  let outbox: OutboxWorker | null = null;
   let http: Awaited<ReturnType<typeof buildHttpApp>> | null = null;
   let stopping = false;
   const stop = async (signal: string) => {
@@ -51,6 +53,7 @@ export async function serve(roleFlag: string | undefined): Promise<void> {
     logger.info({ signal }, 'stopping');
     await http?.close().catch((err: unknown) => logger.error({ err }, 'closing HTTP failed'));
     await publisher?.stop();
+    await outbox?.stop();
     await jobs?.stop().catch((err: unknown) => logger.error({ err }, 'stopping jobs failed'));
     await rt.database.close();
     process.exit(0);
@@ -67,6 +70,8 @@ export async function serve(roleFlag: string | undefined): Promise<void> {
       });
       // Embargoes lift to the second: the publisher looks every tick, not every cron minute.
       publisher = startPublisher(rt.deps, { tickMs: rt.config.publisherTickMs });
+      // The outbox sends what committed transactions enqueued (collections, replies).
+      outbox = startOutboxWorker(rt.deps, outboxSettings(rt.config));
       // A store no one has submitted to gets the figures that ship with zanstat, in the background
       // (an interrupted load resumes: what is there is skipped).
       if (await storeHoldsOnlyShippedData(rt.deps.db)) await jobs.send('statistics.load-official-figures');
@@ -82,6 +87,7 @@ export async function serve(roleFlag: string | undefined): Promise<void> {
   } catch (err) {
     logger.error({ err }, 'start failed');
     await publisher?.stop();
+    await outbox?.stop();
     await jobs?.stop().catch(() => undefined);
     await rt.database.close();
     throw err;

@@ -117,6 +117,15 @@ export function referencesOf<K extends CatalogKind>(kind: K, entry: CatalogEntry
             }) as const,
         ),
       ];
+      (collection.contents ?? []).forEach((content, index) => {
+        references.push({ pointer: `/contents/${index}/form`, target: 'forms', id: content.form });
+        references.push({
+          pointer: `/contents/${index}/clause`,
+          target: 'clauses',
+          id: content.clause,
+          act: collection.act,
+        });
+      });
       if (collection.para12Clause) {
         references.push({
           pointer: '/para12Clause',

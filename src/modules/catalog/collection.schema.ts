@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IdSchema, TextSchema, TitlesSchema, oneOf, strict, versioned } from './common.schema.js';
 import { ObligationSchema } from './form.schema.js';
+import { RuleBasisSchema } from './request-rules.schema.js';
 
 export const RecipientStatusSchema = oneOf(['resolved', 'unresolved'] as const);
 
@@ -19,6 +20,33 @@ export const CollectionRecipientSchema = Type.Object(
 );
 export type CollectionRecipient = Static<typeof CollectionRecipientSchema>;
 
+/**
+ * A form a collection holds (Order 25, para 12 names each collection by its subject; which reports
+ * of Appendix 2 make it up is not written, hence `basis: inferred` with the reasoning). The period
+ * taken follows from the form: a form cumulative from January gives January to the quarter's end,
+ * a quarterly form the quarter.
+ */
+export const CollectionContentSchema = Type.Object(
+  {
+    form: IdSchema,
+    /** every section of the form's structure in force for the period, or the ones named */
+    sections: Type.Union([Type.Literal('all'), Type.Array(TextSchema, { minItems: 1 })]),
+    /** `all`: the republic (or all agencies) and each region or agency; `total`: the total alone */
+    breakdown: oneOf(['all', 'total'] as const),
+    /** only rows of these kinds (1-М lists every article of the Criminal Code); default every row */
+    rowKinds: Type.Optional(
+      Type.Array(oneOf(['total', 'gravity', 'chapter', 'article', 'part', 'indicator'] as const), {
+        minItems: 1,
+      }),
+    ),
+    clause: IdSchema,
+    basis: RuleBasisSchema,
+    reasoning: Type.Optional(TextSchema),
+  },
+  strict,
+);
+export type CollectionContent = Static<typeof CollectionContentSchema>;
+
 // Order 25, Instruction paras 11-13 and Appendix 1: electronic collections sent to state bodies.
 export const CollectionSchema = versioned({
   id: IdSchema,
@@ -35,5 +63,7 @@ export const CollectionSchema = versioned({
   clause: IdSchema,
   obligations: Type.Array(ObligationSchema, { minItems: 1 }),
   recipients: Type.Array(CollectionRecipientSchema, { minItems: 1 }),
+  /** What the collection holds; a collection without it cannot be built (the schedule says so). */
+  contents: Type.Optional(Type.Array(CollectionContentSchema, { minItems: 1 })),
 });
 export type Collection = Static<typeof CollectionSchema>;

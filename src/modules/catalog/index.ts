@@ -6,7 +6,7 @@ export { isIsoDate, PERIODS } from './common.schema.js';
 export type { Act, ActReference, Clause } from './act.schema.js';
 export type { Form, Obligation } from './form.schema.js';
 export type { Dataset, MadeFrom, Register } from './dataset.schema.js';
-export type { Collection, CollectionRecipient } from './collection.schema.js';
+export type { Collection, CollectionContent, CollectionRecipient } from './collection.schema.js';
 export type { Channel } from './channel.schema.js';
 export type { Organisation, Submission } from './organisation.schema.js';
 export type { Region, RegionName } from './region.schema.js';

@@ -2,7 +2,7 @@
 // time and published once; the advance release calendar; the public statistics API of published
 // figures, rendered once per revision and served as bytes.
 export { transition, shownStatus, type ReleaseStatus, type ReleaseAction } from './lifecycle.js';
-export { announceReleases } from './releases.announce.js';
+export { announceReleases, lateCountsFrom } from './releases.announce.js';
 export {
   approveRelease,
   rescheduleRelease,

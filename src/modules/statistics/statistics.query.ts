@@ -26,9 +26,10 @@ const staffRead = anyOf(hasRole('editor', 'admin', 'auditor'), isSystem);
  * for staff (Order 25, para 14: figures are placed on the information service by their day).
  */
 const readsPublishedOrStaff =
-  <I extends { revisions?: unknown; revisionIds?: unknown }>(): Policy<I> =>
+  <I extends { revisions?: unknown; revisionIds?: unknown; officialUse?: boolean }>(): Policy<I> =>
   (actor, input) =>
-    (input?.revisions ?? input?.revisionIds) !== undefined || staffRead(actor, input);
+    staffRead(actor, input) ||
+    ((input?.revisions ?? input?.revisionIds) !== undefined && input?.officialUse !== true);
 
 function statusOf(origin: string, published: boolean): ValueStatus {
   if (origin === 'synthetic') return 'synthetic';
@@ -67,6 +68,11 @@ export interface TableInput {
    * given a set (`[]`: mark nothing).
    */
   earlierRevisions?: readonly number[];
+  /**
+   * Read the official-use parts too, whoever reads: for the copies of a collection sent to bodies
+   * that hold the right (Order 25, para 2, item 10). Only staff and the system may ask.
+   */
+  officialUse?: boolean;
 }
 
 export const readTable = query({
@@ -98,6 +104,9 @@ export const readTable = query({
 });
 
 async function tableOf({ db, actor }: { db: Queryable; actor: Actor }, input: TableInput): Promise<Table> {
+  // The policy let only staff and the system ask for the official-use parts.
+  const sees = (access: Access | undefined) =>
+    mayRead(actor, access) || (input.officialUse === true && access === 'official-use');
   const period = parsePeriodAt(input.period, '/params/period');
   const { catalog } = await currentCatalog(db);
   const on = periodEnd(period);
@@ -106,9 +115,9 @@ async function tableOf({ db, actor }: { db: Queryable; actor: Actor }, input: Ta
   const stored = await structureFor(db, form.id, period);
   const section: Section | undefined = input.section
     ? stored?.structure.sections.find((s) => s.id === input.section)
-    : stored?.structure.sections.find((s) => mayRead(actor, s.access));
+    : stored?.structure.sections.find((s) => sees(s.access));
   // A section the reader may not see is answered as absent: its existence is not disclosed.
-  if (!stored || !section || !mayRead(actor, stored.structure.access) || !mayRead(actor, section.access)) {
+  if (!stored || !section || !sees(stored.structure.access) || !sees(section.access)) {
     throw notFound(`Section "${input.section}" of ${form.code ?? form.id}`, 'section_not_found');
   }
   if (
@@ -117,8 +126,8 @@ async function tableOf({ db, actor }: { db: Queryable; actor: Actor }, input: Ta
     !breakdownValues(catalog, stored.structure, on).has(input.breakdown)
   )
     throw notFound(`Region or agency "${input.breakdown}" of ${form.code ?? form.id}`, 'region_not_found');
-  const graphs = section.graphs.filter((g) => mayRead(actor, g.access));
-  const rows = section.rows.filter((r) => mayRead(actor, r.access));
+  const graphs = section.graphs.filter((g) => sees(g.access));
+  const rows = section.rows.filter((r) => sees(r.access));
   const keep = graphs.map((g) => g.n - 1);
   const periodText = formatPeriod(period);
   // Every current revision: the republic, when not submitted, is derived from all the regions.

@@ -1,5 +1,5 @@
 // One table, one format, as bytes: what the routes send and what publishing keeps once rendered.
-import { PassThrough } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import { invalidInput } from '../../../platform/errors/index.js';
 import type { Table } from '../statistics.table.js';
 import { tableToCsv } from './table.csv.js';
@@ -28,6 +28,20 @@ export interface RenderedTable {
   fileName: string | null;
 }
 
+/** The bytes a streaming writer (an XLSX workbook) writes to its output, which it ends. */
+export async function bytesOf(write: (out: Writable) => Promise<void>): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
+  });
+  await write(out);
+  await done;
+  return Buffer.concat(chunks);
+}
+
 export async function renderTable(table: Table, format: TableFormat, lang: Lang): Promise<RenderedTable> {
   const name = `${table.form.id}_${table.section.id}_${table.period}`;
   const type = FORMAT_TYPES[format];
@@ -38,18 +52,12 @@ export async function renderTable(table: Table, format: TableFormat, lang: Lang)
       return { body: Buffer.from(JSON.stringify(tableToJsonStat(table, { lang }))), type, fileName: null };
     case 'csv':
       return { body: Buffer.from(tableToCsv(table)), type, fileName: `${name}.csv` };
-    case 'xlsx': {
-      const out = new PassThrough();
-      const chunks: Buffer[] = [];
-      out.on('data', (c: Buffer) => chunks.push(c));
-      const done = new Promise<void>((resolve, reject) => {
-        out.on('end', resolve);
-        out.on('error', reject);
-      });
-      await writeTableXlsx(table, { lang }, out);
-      await done;
-      return { body: Buffer.concat(chunks), type, fileName: `${name}.xlsx` };
-    }
+    case 'xlsx':
+      return {
+        body: await bytesOf((out) => writeTableXlsx(table, { lang }, out)),
+        type,
+        fileName: `${name}.xlsx`,
+      };
     case 'pdf':
       // pdfmake lays out synchronously: a whole national table (hundreds of pages) would hold the
       // server; one region's table is a few pages.

@@ -145,14 +145,21 @@ function groupTable(table: Table, column: TableColumn, graphs: Graph[], lang: La
   };
 }
 
-/** The table as a PDF document. */
-export async function writeTablePdf(table: Table, opts: ExportOptions): Promise<Buffer> {
-  configure();
+/**
+ * The table's content for a PDF: its title lines and notes, then each breakdown value (the
+ * republic first) with its heading and tables. `headingExtra` marks the form line (the
+ * collections' table of contents takes it as an entry).
+ */
+export function tableContent(
+  table: Table,
+  opts: ExportOptions,
+  headingExtra: Record<string, unknown> = {},
+): Content[] {
   const { lang } = opts;
   const [formLine, sectionLine, periodLine] = titleLines(table, lang);
   const groups = graphGroups(table.graphs, GRAPHS_PER_PAGE);
   const content: Content[] = [
-    { text: formLine, bold: true, fontSize: 11 },
+    { text: formLine, bold: true, fontSize: 11, ...headingExtra } as Content,
     { text: sectionLine, bold: true, fontSize: 10, margin: [0, 2, 0, 0] },
     { text: periodLine, fontSize: 9, margin: [0, 2, 0, 0] },
     ...tableNotes(table, lang).map((note): Content => ({ text: note, italics: true, fontSize: 8 })),
@@ -177,15 +184,24 @@ export async function writeTablePdf(table: Table, opts: ExportOptions): Promise<
     if (long) content.push({ stack: block, ...(i > 0 ? { pageBreak: 'before' as const } : {}) });
     else content.push({ stack: block, unbreakable: true });
   });
+  return content;
+}
+
+/** A landscape A4 document in DejaVu Sans with a page footer, rendered to bytes. */
+export async function writePdfDocument(
+  content: Content[],
+  opts: { title: string; lang: Lang; footer: string },
+): Promise<Buffer> {
+  configure();
   const doc: TDocumentDefinitions = {
-    info: { title: `${formLine}. ${sectionLine}`, creator: 'zanstat', producer: 'zanstat' },
-    language: lang,
+    info: { title: opts.title, creator: 'zanstat', producer: 'zanstat' },
+    language: opts.lang,
     pageSize: 'A4',
     pageOrientation: 'landscape',
     pageMargins: PAGE.margins,
     defaultStyle: { font: FONT, fontSize: 7 },
     footer: (current: number, count: number) => ({
-      text: `${table.form.code} · ${periodLine} · ${word('page', lang)} ${current}/${count}`,
+      text: `${opts.footer} · ${word('page', opts.lang)} ${current}/${count}`,
       fontSize: 7,
       alignment: 'right',
       margin: [PAGE.margins[0], 8, PAGE.margins[2], 0],
@@ -193,4 +209,14 @@ export async function writeTablePdf(table: Table, opts: ExportOptions): Promise<
     content,
   };
   return pdfmake.createPdf(doc).getBuffer();
+}
+
+/** The table as a PDF document. */
+export async function writeTablePdf(table: Table, opts: ExportOptions): Promise<Buffer> {
+  const [formLine, sectionLine, periodLine] = titleLines(table, opts.lang);
+  return writePdfDocument(tableContent(table, opts), {
+    title: `${formLine}. ${sectionLine}`,
+    lang: opts.lang,
+    footer: `${table.form.code} · ${periodLine}`,
+  });
 }

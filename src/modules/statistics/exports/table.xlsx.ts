@@ -137,7 +137,8 @@ export async function writeTemplateXlsx(
   await workbook.commit();
 }
 
-function writeSheet(
+/** One breakdown value of a table as a sheet of `workbook` (the collections' workbooks use it too). */
+export function writeSheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   table: Table,
   column: TableColumn,

@@ -1,0 +1,85 @@
+// The collections' API shapes: the schedule per collection and quarter (typed in the OpenAPI).
+import { Type, type Static } from '@sinclair/typebox';
+import { DeliveryStateSchema } from '../outbox/index.js';
+
+const Time = Type.String({ format: 'date-time' });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+export const RecipientViewSchema = Type.Object(
+  {
+    recipient: Type.String({
+      description: 'an organisation id (a placeholder for the eight unresolved cells)',
+    }),
+    status: Type.Union([Type.Literal('resolved'), Type.Literal('unresolved')]),
+    copies: Type.Integer({ minimum: 1, description: 'the number in the cell of Appendix 1, read as copies' }),
+    deliveryId: Nullable(Type.Integer()),
+    key: Nullable(Type.String()),
+    adapter: Nullable(Type.Union([Type.Literal('edms'), Type.Literal('file-drop'), Type.Literal('webhook')])),
+    state: Nullable(DeliveryStateSchema),
+    officialUse: Nullable(Type.Boolean({ description: 'the copy carries the official-use parts' })),
+    deliveredAt: Nullable(Time),
+    acknowledgedAt: Nullable(Time),
+    firstDeliveredOn: Nullable(
+      Type.String({ format: 'date', description: 'the first day a version reached it' }),
+    ),
+    undeliverable: Type.Boolean({ description: 'no adapter reaches it (or it is an unresolved cell)' }),
+    late: Type.Boolean({ description: 'not delivered by the due day (or delivered after it)' }),
+  },
+  { additionalProperties: false },
+);
+export type RecipientView = Static<typeof RecipientViewSchema>;
+
+export const CollectionQuarterSchema = Type.Object(
+  {
+    collection: Type.String(),
+    row: Type.Integer({ description: 'the row of Appendix 1' }),
+    titles: Type.Object({ kk: Type.String(), ru: Type.String(), en: Type.String() }),
+    quarter: Type.String({ pattern: '^[0-9]{4}-Q[1-4]$' }),
+    dueOn: Nullable(
+      Type.String({ format: 'date', description: 'the 14th after the quarter, or the next working day' }),
+    ),
+    clause: Nullable(Type.String()),
+    built: Type.Boolean(),
+    builds: Type.Array(
+      Type.Object({
+        version: Type.Integer(),
+        builtAt: Time,
+        builtBy: Type.String(),
+        reason: Nullable(Type.String()),
+      }),
+    ),
+    inputs: Type.Array(
+      Type.Object({
+        form: Type.String(),
+        code: Nullable(Type.String()),
+        period: Type.String(),
+        published: Type.Boolean(),
+      }),
+    ),
+    problems: Type.Array(Type.String()),
+    recipients: Type.Array(RecipientViewSchema),
+    onTime: Type.Boolean({ description: 'every resolved recipient had a copy by the due day' }),
+    late: Type.Integer({ minimum: 0 }),
+    undeliverable: Type.Integer({ minimum: 0 }),
+    unresolved: Type.Integer({ minimum: 0 }),
+  },
+  { additionalProperties: false },
+);
+export type CollectionQuarterView = Static<typeof CollectionQuarterSchema>;
+
+export const ScheduleSchema = Type.Object(
+  { quarters: Type.Array(Type.String()), collections: Type.Array(CollectionQuarterSchema) },
+  { additionalProperties: false },
+);
+
+export const BuildOutcomeSchema = Type.Object(
+  {
+    collection: Type.String(),
+    quarter: Type.String(),
+    built: Type.Boolean(),
+    version: Type.Integer(),
+    reason: Nullable(Type.String()),
+    deliveries: Type.Integer(),
+  },
+  { additionalProperties: false },
+);

@@ -1,0 +1,17 @@
+// The quarterly electronic collections of Order 25, paras 11-13 (Appendix 1): their contents as
+// data, the build from published figures, a copy per recipient through the outbox, the schedule.
+export {
+  planCollection,
+  periodForQuarter,
+  collectionsForQuarter,
+  parseQuarter,
+  type CollectionPlan,
+} from './collection.contents.js';
+export { buildCollection, type BuildOutcome } from './collections.build.js';
+export {
+  collectionSchedule,
+  buildDueCollections,
+  lateCopies,
+  quartersBefore,
+} from './collections.service.js';
+export { registerCollectionRoutes } from './collections.routes.js';
