@@ -293,7 +293,28 @@ const storeList = command({
  * Builds what is missing or stale of every dataset made from a form: the periods whose publication
  * in force is not the one their resources were built from. Returns what was built.
  */
-export async function rebuildResources(deps: Deps, actorName = 'opendata.rebuild-resources') {
+export async function rebuildResources(
+  deps: Deps,
+  actorName = 'opendata.rebuild-resources',
+): Promise<{ built: { dataset: string; periods: string[] }[] }> {
+  // One build at a time in a process: the job of the minute and the official-figures job after it
+  // publishes would otherwise render the same tables twice (the one that comes second waits).
+  const previous = building;
+  const mine = (async () => {
+    await previous?.catch(() => undefined);
+    return rebuildNow(deps, actorName);
+  })();
+  building = mine;
+  try {
+    return await mine;
+  } finally {
+    if (building === mine) building = null;
+  }
+}
+
+let building: Promise<unknown> | null = null;
+
+async function rebuildNow(deps: Deps, actorName: string) {
   const actor = systemActor(actorName);
   const now = deps.clock.now();
   const { catalog } = await currentCatalog(deps.db);
