@@ -338,6 +338,44 @@ describe('the six collections of 2022-Q4', () => {
     ]);
   }, 300_000);
 
+  it("gives a recipient's users their copies to download, journaled, and no one else's", async () => {
+    const mazhilis = await tokenFor(t, 'recipient', 'mazhilis');
+    const justice = await tokenFor(t, 'recipient', 'ministry-of-justice');
+    const list = await t.app.inject({ url: '/api/v1/recipient/copies', headers: mazhilis });
+    expect(list.statusCode, list.body).toBe(200);
+    const copies = (
+      list.json() as { copies: { id: number; recipient: string; state: string; documents: string[] }[] }
+    ).copies;
+    expect(copies.length).toBeGreaterThan(0);
+    expect(copies.every((c) => c.recipient === 'mazhilis')).toBe(true);
+    const copy = copies.find((c) => c.state === 'delivered')!;
+    const pdf = copy.documents.find((d) => d.endsWith('-kk.pdf') || d.endsWith('-kk-dsp.pdf'))!;
+    const url = `/api/v1/recipient/copies/${copy.id}/documents/${encodeURIComponent(pdf)}`;
+    expect((await t.app.inject({ url, headers: justice })).statusCode).toBe(404);
+    expect((await t.app.inject({ url, headers: editor })).statusCode).toBe(403);
+    const res = await t.app.inject({ url, headers: mazhilis });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
+    expect((await t.app.inject({ url, headers: mazhilis })).statusCode).toBe(200);
+    const after = (await t.app.inject({ url: '/api/v1/recipient/copies', headers: mazhilis })).json() as {
+      copies: { id: number; state: string; key: string }[];
+    };
+    const taken = after.copies.find((c) => c.id === copy.id)!;
+    expect(taken.state).toBe('acknowledged');
+    const journal = await t.db
+      .selectFrom('journal')
+      .select('action')
+      .where('object_id', '=', taken.key)
+      .orderBy('seq')
+      .execute();
+    expect(journal.map((j) => j.action).slice(-3)).toEqual([
+      'collections.copy.downloaded',
+      'outbox.delivery.acknowledged',
+      'collections.copy.downloaded',
+    ]);
+  });
+
   it('counts late copies in /metrics and names a bad quarter', async () => {
     const metrics = await t.app.inject('/metrics');
     expect(metrics.body).toMatch(/zanstat_collection_copies_late 0/);

@@ -9,6 +9,8 @@ import type { OutboxSettings } from '../outbox/index.js';
 import { buildCollection } from './collections.build.js';
 import { BuildOutcomeSchema, ScheduleSchema } from './collections.schemas.js';
 import { collectionSchedule, lateCopies } from './collections.service.js';
+import { downloadOwnCopy, listOwnCopies } from './collections.recipient.js';
+import { OwnCopiesSchema } from './collections.schemas.js';
 
 const { actorSecurity, problems } = schemas;
 const tags = ['collections'];
@@ -73,6 +75,46 @@ export function registerCollectionRoutes(
         },
         metaOf(req),
       ),
+  );
+
+  app.get(
+    '/api/v1/recipient/copies',
+    {
+      schema: {
+        tags,
+        summary: "The copies of the collections sent to the signed-in recipient's organisation, newest first",
+        security: actorSecurity,
+        response: { 200: OwnCopiesSchema, ...problems(401, 403) },
+      },
+    },
+    async (req) => ({ copies: await listOwnCopies(deps, req.actor, undefined) }),
+  );
+
+  app.get(
+    '/api/v1/recipient/copies/:id/documents/:name',
+    {
+      schema: {
+        tags,
+        summary:
+          "Download a document of one of the organisation's copies (journaled; the first download acknowledges it)",
+        security: actorSecurity,
+        params: Type.Object({
+          id: Type.Integer({ minimum: 1 }),
+          name: Type.String({ minLength: 1, maxLength: 200 }),
+        }),
+        response: {
+          200: Type.Unknown({ description: 'the XLSX or PDF file' }),
+          ...problems(401, 403, 404, 422),
+        },
+      },
+    },
+    async (req, reply) => {
+      const doc = await downloadOwnCopy(deps, req.actor, req.params, metaOf(req));
+      return reply
+        .header('content-type', doc.contentType)
+        .header('content-disposition', `attachment; filename="${doc.name}"`)
+        .send(doc.bytes);
+    },
   );
 
   new client.Gauge({

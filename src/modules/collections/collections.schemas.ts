@@ -1,6 +1,6 @@
 // The collections' API shapes: the schedule per collection and quarter (typed in the OpenAPI).
 import { Type, type Static } from '@sinclair/typebox';
-import { DeliveryStateSchema } from '../outbox/index.js';
+import { DeliverySchema, DeliveryStateSchema } from '../outbox/index.js';
 
 const Time = Type.String({ format: 'date-time' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -80,6 +80,18 @@ export const BuildOutcomeSchema = Type.Object(
     version: Type.Integer(),
     reason: Nullable(Type.String()),
     deliveries: Type.Integer(),
+  },
+  { additionalProperties: false },
+);
+
+export const OwnCopiesSchema = Type.Object(
+  {
+    copies: Type.Array(
+      Type.Object(
+        { ...DeliverySchema.properties, documents: Type.Array(Type.String()) },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

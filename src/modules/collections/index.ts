@@ -15,3 +15,4 @@ export {
   quartersBefore,
 } from './collections.service.js';
 export { registerCollectionRoutes } from './collections.routes.js';
+export { listOwnCopies, downloadOwnCopy } from './collections.recipient.js';

@@ -20,6 +20,8 @@ export interface DeliveryView {
   receipt: unknown;
   title: unknown;
   metadata: unknown;
+  /** the names of its documents, where asked */
+  documents?: string[];
   history: { n: number; at: string; adapter: string; outcome: string; detail: string | null }[];
 }
 

@@ -270,6 +270,32 @@ export const resendDelivery = command({
 });
 
 /**
+ * Acknowledges a delivery in the caller's transaction (a signed receipt, or the recipient taking
+ * its copy in its area of the portal): once; `null` when it already was.
+ */
+export async function acknowledgeIn(
+  ctx: CommandContext,
+  row: repo.DeliveryRow,
+  receipt: Record<string, unknown>,
+): Promise<repo.DeliveryRow | null> {
+  if (row.state === 'acknowledged') return null;
+  const updated = await repo.updateDelivery(ctx.trx, row.id, {
+    state: 'acknowledged',
+    delivered_at: row.delivered_at ?? ctx.now,
+    acknowledged_at: ctx.now,
+    lease_until: null,
+    receipt,
+  });
+  await ctx.record({
+    action: 'outbox.delivery.acknowledged',
+    objectType: 'delivery',
+    objectId: row.key,
+    summary: { recipient: row.recipient, adapter: row.adapter, stateBefore: row.state, receipt },
+  });
+  return updated;
+}
+
+/**
  * A recipient's acknowledgement (its signature checked by the route): the delivery is
  * acknowledged once; a second receipt for the same key changes nothing.
  */
@@ -279,31 +305,36 @@ export const acknowledgeDelivery = command({
   run: async (ctx, input: { key: string; receipt: Record<string, unknown> }) => {
     const row = await repo.lockByKey(ctx.trx, input.key);
     if (!row) throw notFound(`Delivery ${input.key}`, 'delivery_not_found');
-    if (row.state === 'acknowledged') {
-      ctx.changedNothing();
-      return { key: row.key, state: row.state, acknowledgedAt: row.acknowledged_at!.toISOString() };
-    }
-    await repo.updateDelivery(ctx.trx, row.id, {
-      state: 'acknowledged',
-      delivered_at: row.delivered_at ?? ctx.now,
-      acknowledged_at: ctx.now,
-      lease_until: null,
-      receipt: input.receipt,
-    });
-    await ctx.record({
-      action: 'outbox.delivery.acknowledged',
-      objectType: 'delivery',
-      objectId: row.key,
-      summary: {
-        recipient: row.recipient,
-        adapter: row.adapter,
-        stateBefore: row.state,
-        receipt: input.receipt,
-      },
-    });
-    return { key: row.key, state: 'acknowledged', acknowledgedAt: ctx.now.toISOString() };
+    const updated = await acknowledgeIn(ctx, row, input.receipt);
+    if (!updated) ctx.changedNothing();
+    const at = (updated ?? row).acknowledged_at!;
+    return { key: row.key, state: 'acknowledged' as const, acknowledgedAt: at.toISOString() };
   },
 });
+
+/** The deliveries of one recipient, newest first (its area of the portal). */
+export async function deliveriesTo(
+  db: Deps['db'],
+  recipient: string,
+  kind: string,
+): Promise<(DeliveryView & { documents: string[] })[]> {
+  const { rows } = await repo.listDeliveries(db, { recipient, kind, limit: 1000 });
+  const documents = await Promise.all(rows.map((r) => repo.findDocuments(db, r.id)));
+  return rows.map((r, i) => ({ ...presentDelivery(r, []), documents: documents[i]!.map((d) => d.name) }));
+}
+
+/** A delivery locked in the caller's transaction, with one of its documents' bytes. */
+export async function lockDeliveryDocument(
+  ctx: CommandContext,
+  id: number,
+  name: string,
+): Promise<{ row: repo.DeliveryRow; contentType: string; bytes: Buffer } | null> {
+  const row = await repo.lockById(ctx.trx, id);
+  if (!row) return null;
+  const doc = (await repo.findDocuments(ctx.trx, id)).find((d) => d.name === name);
+  const bytes = doc ? await repo.readDocument(ctx.trx, doc.sha256) : null;
+  return doc && bytes ? { row, contentType: doc.contentType, bytes } : null;
+}
 
 export const listDeliveries = query({
   name: 'list deliveries',
