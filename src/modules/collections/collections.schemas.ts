@@ -8,7 +8,8 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => T
 export const RecipientViewSchema = Type.Object(
   {
     recipient: Type.String({
-      description: 'an organisation id (a placeholder for the eight unresolved cells)',
+      description:
+        'an organisation id; for the eight cells of Appendix 1 whose headers the published text lost, a placeholder id (appendix1-unresolved-p1 … p8)',
     }),
     status: Type.Union([Type.Literal('resolved'), Type.Literal('unresolved')]),
     copies: Type.Integer({ minimum: 1, description: 'the number in the cell of Appendix 1, read as copies' }),

@@ -10,7 +10,7 @@ import { inUseOn, currentCatalog, type Dataset } from '../catalog/index.js';
 import { publishedPeriodsOf, publicationsOf, type PublishedEntry } from '../publishing/index.js';
 import { readTable, renderTable, type Table } from '../statistics/index.js';
 import { localDateOf } from '../../platform/clock.js';
-import type { Queryable } from '../../platform/db/index.js';
+import type { Queryable, Trx } from '../../platform/db/index.js';
 import {
   anonymousActor,
   anyOf,
@@ -158,6 +158,21 @@ async function buildPeriod(
   return { files, rows };
 }
 
+/** A dataset's DataStore resource (the long table, or a list's rows), made once; its id. */
+async function upsertDatastoreResource(trx: Trx, dataset: string, now: Date): Promise<string> {
+  const id = resourceUuid(dataset, DATASTORE_KEY);
+  await repo.upsertResource(trx, {
+    id,
+    dataset,
+    key: DATASTORE_KEY,
+    period: null,
+    format: 'CSV',
+    position: 0,
+    created_at: now,
+  });
+  return id;
+}
+
 /** Writes what a build made, in one transaction with its journal entry. */
 const storeBuild = command({
   name: 'store the resources of an open dataset',
@@ -198,16 +213,7 @@ const storeBuild = command({
       made.push({ key: f.key, version, sha256: f.sha256 });
     }
     // The DataStore: the changed periods replaced, then its dump's size and hash as a new version.
-    const storeId = resourceUuid(input.dataset, DATASTORE_KEY);
-    await repo.upsertResource(ctx.trx, {
-      id: storeId,
-      dataset: input.dataset,
-      key: DATASTORE_KEY,
-      period: null,
-      format: 'CSV',
-      position: 0,
-      created_at: ctx.now,
-    });
+    const storeId = await upsertDatastoreResource(ctx.trx, input.dataset, ctx.now);
     for (const [period, rows] of input.periods)
       await repo.replaceDatastorePeriod(ctx.trx, storeId, period, rows);
     const hash = createHash('sha256');
@@ -254,16 +260,7 @@ const storeList = command({
   name: 'store the rows of an open list dataset',
   policy: anyOf(isSystem, hasRole('admin')),
   run: async (ctx, input: { dataset: string; body: Buffer; rows: number }) => {
-    const id = resourceUuid(input.dataset, DATASTORE_KEY);
-    await repo.upsertResource(ctx.trx, {
-      id,
-      dataset: input.dataset,
-      key: DATASTORE_KEY,
-      period: null,
-      format: 'CSV',
-      position: 0,
-      created_at: ctx.now,
-    });
+    const id = await upsertDatastoreResource(ctx.trx, input.dataset, ctx.now);
     const digest = sha256(input.body);
     const version = await repo.insertVersion(ctx.trx, {
       resource_id: id,

@@ -69,13 +69,34 @@ function typed(f: FieldId, v: unknown, where: string): unknown {
   return String(v);
 }
 
-export async function datastoreSearch(db: Queryable, resourceId: string, query: DatastoreQuery) {
+/** `limit` (default 100, at most ROWS_MAX) and `offset`, checked. */
+function pageOf(query: DatastoreQuery): { limit: number; offset: number } {
   const limit = query.limit ?? 100;
   if (!Number.isSafeInteger(limit) || limit < 0 || limit > ROWS_MAX)
     throw new DatastoreInputError('limit', `limit: must be a whole number from 0 to ${ROWS_MAX}`);
   const offset = query.offset ?? 0;
   if (!Number.isSafeInteger(offset) || offset < 0)
     throw new DatastoreInputError('offset', 'offset: must be a whole number, 0 or more');
+  return { limit, offset };
+}
+
+/** `sort` as CKAN writes it ("field asc, field desc"; `_id` by default), each field checked by `known`. */
+function sortOf(query: DatastoreQuery, known: (name: string) => string): { name: string; desc: boolean }[] {
+  return (query.sort ?? '_id')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      const [name, dir = 'asc'] = s.split(/\s+/);
+      const checked = known(name!.replace(/^"|"$/g, ''));
+      if (!/^(asc|desc)$/i.test(dir))
+        throw new DatastoreInputError('sort', `sort: "${dir}" is neither asc nor desc`);
+      return { name: checked, desc: dir.toLowerCase() === 'desc' };
+    });
+}
+
+export async function datastoreSearch(db: Queryable, resourceId: string, query: DatastoreQuery) {
+  const { limit, offset } = pageOf(query);
   const fields = (query.fields ?? FIELD_IDS).map((f) => field(f, 'fields'));
 
   const conditions: Expression<SqlBool>[] = [sql<SqlBool>`d.resource_id = ${resourceId}`];
@@ -104,17 +125,9 @@ export async function datastoreSearch(db: Queryable, resourceId: string, query: 
     }
   }
   const where = sql.join(conditions, sql` AND `);
-  const order = (query.sort ?? '_id')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((s) => {
-      const [name, dir = 'asc'] = s.split(/\s+/);
-      const f = field(name!.replace(/^"|"$/g, ''), 'sort');
-      if (!/^(asc|desc)$/i.test(dir))
-        throw new DatastoreInputError('sort', `sort: "${dir}" is neither asc nor desc`);
-      return sql`${col(f)} ${sql.raw(dir.toLowerCase())}`;
-    });
+  const order = sortOf(query, (name) => field(name, 'sort')).map(
+    (o) => sql`${col(o.name as FieldId)} ${sql.raw(o.desc ? 'desc' : 'asc')}`,
+  );
   const rows = await sql<Record<string, unknown>>`
     SELECT ${sql.join(fields.map((f) => sql`${col(f)}`))} FROM od_datastore d
     WHERE ${where} ORDER BY ${sql.join([...order, sql`d._id`])} LIMIT ${limit} OFFSET ${offset}`.execute(db);
@@ -170,10 +183,7 @@ export function searchRows(
       throw new DatastoreInputError(where, `${where}: no field "${name}" (fields: ${ids.join(', ')})`);
     return name;
   };
-  const limit = query.limit ?? 100;
-  if (!Number.isSafeInteger(limit) || limit < 0 || limit > ROWS_MAX)
-    throw new DatastoreInputError('limit', `limit: must be a whole number from 0 to ${ROWS_MAX}`);
-  const offset = query.offset ?? 0;
+  const { limit, offset } = pageOf(query);
   const fields = (query.fields ?? ids).map((f) => known(f, 'fields'));
   let rows = all.rows.map((r, i) => ({ _id: i + 1, ...r }) as Record<string, unknown>);
   for (const [name, value] of Object.entries(query.filters ?? {})) {
@@ -200,17 +210,7 @@ export function searchRows(
       );
     }
   }
-  const order = (query.sort ?? '_id')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((s) => {
-      const [name, dir = 'asc'] = s.split(/\s+/);
-      known(name!, 'sort');
-      if (!/^(asc|desc)$/i.test(dir))
-        throw new DatastoreInputError('sort', `sort: "${dir}" is neither asc nor desc`);
-      return { name: name!, desc: dir.toLowerCase() === 'desc' };
-    });
+  const order = sortOf(query, (name) => known(name, 'sort'));
   rows.sort((a, b) => {
     for (const o of order) {
       const [x, y] = [a[o.name], b[o.name]];

@@ -110,6 +110,28 @@ export async function findResources(db: Queryable): Promise<(ResourceRow & { lat
   }));
 }
 
+/** One resource with its latest version (no bytes): the lookup of a download. */
+export async function findResource(
+  db: Queryable,
+  id: string,
+): Promise<
+  | (ResourceRow & { latest: Omit<VersionRow, 'publications' | 'resource_id' | 'id' | 'version' | 'reason'> })
+  | undefined
+> {
+  const row = await db
+    .selectFrom('od_resources as r')
+    .innerJoin('od_resource_versions as v', 'v.resource_id', 'r.id')
+    .select(['r.id', 'r.dataset', 'r.key', 'r.period', 'r.format', 'r.position', 'r.created_at'])
+    .select(['v.built_at', 'v.file_name', 'v.media_type', 'v.size', 'v.sha256'])
+    .where('r.id', '=', id)
+    .orderBy('v.version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { built_at, file_name, media_type, size, sha256, ...resource } = row;
+  return { ...resource, latest: { built_at, file_name, media_type, size: Number(size), sha256 } };
+}
+
 export async function findVersions(db: Queryable, resourceId: string): Promise<VersionRow[]> {
   const rows = await db
     .selectFrom('od_resource_versions')

@@ -32,7 +32,7 @@ export interface NewDelivery {
   title: Record<string, string>;
   metadata: Record<string, unknown>;
   documents: { name: string; sha256: string }[];
-  /** false: the recipient is not a known body (a placeholder of the catalogue), so no adapter reaches it */
+  /** false: the recipient is one of the catalogue's placeholders for the unresolved cells of Appendix 1, which no adapter reaches */
   routable?: boolean;
 }
 

@@ -4,7 +4,7 @@
 // then against the published figures: every form period the span needs, every region asked, and
 // the access of every row and graph asked (para 2, item 10: official-use figures only to a body
 // that holds the right; secret never).
-import { parsePeriod, type Periodicity } from '../calendar/index.js';
+import { periodContaining, type LocalDate, type Periodicity } from '../calendar/index.js';
 import { findForm, inForceOn, type Catalog } from '../catalog/index.js';
 import { publishedPeriodsOf, type PublishedEntry } from '../publishing/index.js';
 import {
@@ -60,7 +60,7 @@ export async function resolveIndicators(
       problems.push(problem(`${at}/form`, 'unknown_form', `no form "${input.form}" is in use on ${day}`));
       continue;
     }
-    const stored = await structureFor(db, form.id, parsePeriodOfForm(form.periodicity, day));
+    const stored = await structureFor(db, form.id, periodContaining(day as LocalDate, form.periodicity));
     if (!stored) {
       problems.push(
         problem(`${at}/form`, 'no_structure', `${form.code ?? form.id} has no structure for ${day}`),
@@ -154,21 +154,6 @@ export async function resolveIndicators(
   if (problems.length > 0)
     throw invalidInput(`The request's indicators have ${problems.length} problem(s).`, problems);
   return out;
-}
-
-function parsePeriodOfForm(periodicity: string, day: string) {
-  const y = day.slice(0, 4);
-  const m = Number(day.slice(5, 7));
-  switch (periodicity) {
-    case 'monthly':
-      return parsePeriod(day.slice(0, 7));
-    case 'quarterly':
-      return parsePeriod(`${y}-Q${Math.ceil(m / 3)}`);
-    case 'half-yearly':
-      return parsePeriod(`${y}-H${m <= 6 ? 1 : 2}`);
-    default:
-      return parsePeriod(y);
-  }
 }
 
 const restricted = (a: Access | undefined) => a === 'official-use' || a === 'secret';

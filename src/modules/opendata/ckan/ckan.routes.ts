@@ -153,8 +153,8 @@ export function registerCkanRoutes(app: HttpApp, deps: Deps, config: Config, ver
     async (req, reply) => {
       const { dataset, id } = req.params as { dataset: string; id: string };
       const found = await repo.findBody(deps.db, id);
-      const resource = (await repo.findResources(deps.db)).find((r) => r.id === id && r.dataset === dataset);
-      if (!found?.body || !resource)
+      const resource = await repo.findResource(deps.db, id);
+      if (!found?.body || resource?.dataset !== dataset)
         return reply
           .status(404)
           .type('application/json; charset=utf-8')
@@ -183,10 +183,8 @@ export function registerCkanRoutes(app: HttpApp, deps: Deps, config: Config, ver
     },
     async (req, reply) => {
       const { id } = req.params as { id: string };
-      const resource = (await repo.findResources(deps.db)).find(
-        (r) => r.id === id && r.key === DATASTORE_KEY,
-      );
-      if (!resource)
+      const resource = await repo.findResource(deps.db, id);
+      if (resource?.key !== DATASTORE_KEY)
         return reply
           .status(404)
           .type('application/json; charset=utf-8')
