@@ -53,6 +53,24 @@ export const machinePrefixes = [
   ...servicePaths,
 ];
 
+/**
+ * The API explorer's own policy (/docs only; the rest of the site keeps helmet's above): the
+ * site's, plus the hash of the one style element swagger-ui injects when it starts (a browser
+ * logs a violation without it). A new swagger-ui that injects another style fails
+ * test/browser/docs.test.ts, which names the hash the browser asks for.
+ */
+export const docsCsp = {
+  'default-src': "'self'",
+  'base-uri': "'self'",
+  'object-src': "'none'",
+  'frame-ancestors': "'none'",
+  'img-src': "'self' data:",
+  'font-src': "'self' data:",
+  'script-src': "'self'",
+  'script-src-attr': "'none'",
+  'style-src': "'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='",
+};
+
 export const metaOf = (req: FastifyRequest): RequestMeta => ({
   requestId: String(req.id),
   clientAddress: req.ip,
@@ -210,7 +228,7 @@ export async function createHttpServer(
   });
   await app.register(swaggerUi, {
     routePrefix: '/docs',
-    staticCSP: true,
+    staticCSP: docsCsp,
     uiConfig: { docExpansion: 'list' },
   });
 
