@@ -20,6 +20,7 @@ import type { Logger } from '../logging.js';
 import { anonymousActor, type Actor, type RequestMeta } from '../usecase.js';
 import { toProblem, type Problem } from './problem.js';
 import { localiseProblem, problemLangOf } from './problem-text.js';
+import { answerParserError, badUrlProblem } from './client-errors.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -115,6 +116,17 @@ export async function createHttpServer(
       customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true },
     },
     routerOptions: { ignoreTrailingSlash: true },
+    // Before a route: what the HTTP parser refuses (raw Cyrillic in the address) and what the
+    // router cannot decode answer problem+json too (client-errors.ts).
+    clientErrorHandler: answerParserError,
+    frameworkErrors: (err, req, reply) =>
+      send(
+        err.code === 'FST_ERR_BAD_URL'
+          ? badUrlProblem(req.url.split('?')[0] ?? req.url, String(req.id))
+          : toProblem(err, String(req.id)).problem,
+        req,
+        reply,
+      ),
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as HttpApp;
 
   app.decorateRequest('actor', null as unknown as Actor);
@@ -301,7 +313,18 @@ export function registerServiceRoutes(
   );
   app.get(
     '/metrics',
-    { schema: { tags: ['service'], summary: 'Prometheus metrics', produces: ['text/plain'] } },
+    {
+      schema: {
+        tags: ['service'],
+        summary: 'Prometheus metrics',
+        response: {
+          200: {
+            description: 'the text exposition format',
+            content: { 'text/plain': { schema: { type: 'string' } } },
+          },
+        },
+      },
+    },
     async (_req, reply) => reply.type(metrics.contentType).send(await metrics.metrics()),
   );
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
