@@ -2,12 +2,20 @@
 // published history, what a staff action did), published in the OpenAPI and used by the
 // serializer; test/http/answers.db.test.ts holds every real answer to them. They follow
 // releases.query.ts and releases.service.ts: change both together.
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
+import { schemas } from '../../platform/http/index.js';
 import { RevisionEntrySchema } from '../statistics/index.js';
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const DateTime = Type.String({ format: 'date-time' });
+const { Nullable, IsoDateTime: DateTime } = schemas;
 const LocalDate = Type.String({ description: 'YYYY-MM-DD' });
+
+/** What every publication of a period says of itself. */
+const publicationFields = {
+  version: Type.Integer(),
+  publishedAt: DateTime,
+  reason: Nullable(Type.String()),
+  imported: Type.Boolean(),
+};
 
 const ReleaseStatusSchema = Type.Union(
   ['scheduled', 'received', 'approved', 'published', 'revised'].map((s) => Type.Literal(s)),
@@ -42,10 +50,7 @@ export const ReleaseViewSchema = Type.Object({
   lateDays: Nullable(Type.Integer()),
   publications: Type.Array(
     Type.Object({
-      version: Type.Integer(),
-      publishedAt: DateTime,
-      reason: Nullable(Type.String()),
-      imported: Type.Boolean(),
+      ...publicationFields,
       demonstration: Type.Boolean(),
       missing: Type.Array(Type.String()),
       incompleteReason: Nullable(Type.String()),
@@ -88,10 +93,7 @@ export const PublishedHistorySchema = Type.Object({
   revisions: Type.Array(RevisionEntrySchema),
   publications: Type.Array(
     Type.Object({
-      version: Type.Integer(),
-      publishedAt: DateTime,
-      reason: Nullable(Type.String()),
-      imported: Type.Boolean(),
+      ...publicationFields,
       revisionsIncluded: Type.Integer(),
     }),
   ),

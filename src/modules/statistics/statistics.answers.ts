@@ -1,12 +1,12 @@
 // The shapes of the statistics API's answers (a table, a series, a period's revisions), published
 // in the OpenAPI and used by the serializer; test/http/answers.db.test.ts holds every real answer
 // to them. They follow statistics.table.ts and statistics.query.ts: change both together.
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
+import { schemas } from '../../platform/http/index.js';
 import { GraphSchema, LabelSchema, RowSchema } from './structure.schema.js';
 import { XLSX_TYPE } from './exports/render.js';
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const DateTime = Type.String({ format: 'date-time' });
+const { Nullable, IsoDateTime: DateTime } = schemas;
 
 const Cells = Type.Record(Type.String(), Type.Array(Nullable(Type.Number())), {
   description: "a row's code → its values, one per graph in the order of `graphs`; null: not available",

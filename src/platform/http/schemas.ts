@@ -56,5 +56,8 @@ export const JsonValue = (description: string) =>
     Type.Union([...Scalars, Type.Array(Type.Union([...Scalars, AnyObject])), AnyObject], { description }),
   );
 
+/** A value or null. */
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
 export const IsoDateTime = Type.String({ format: 'date-time' });
 export const Uuid = Type.String({ format: 'uuid' });
