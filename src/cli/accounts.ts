@@ -24,7 +24,16 @@ export async function addUserCommand(values: Values): Promise<number> {
   };
   const password = await readSecretFromStdin();
   const user = await withRuntime((rt) => addUser(rt.deps, cli, { ...input, password }));
-  console.log(`user ${user.login} added (${user.role}, ${user.organisationId}), id ${user.id}`);
+  if (values.json)
+    console.log(
+      JSON.stringify({
+        id: user.id,
+        login: user.login,
+        role: user.role,
+        organisationId: user.organisationId,
+      }),
+    );
+  else console.log(`user ${user.login} added (${user.role}, ${user.organisationId}), id ${user.id}`);
   return 0;
 }
 
@@ -49,9 +58,9 @@ export async function createTokenCommand(values: Values): Promise<number> {
   return 0;
 }
 
-export async function revokeTokenCommand(id: string | undefined): Promise<number> {
+export async function revokeTokenCommand(id: string | undefined, json = false): Promise<number> {
   if (!id) throw new UsageError('give the id of the token: zanstat token revoke <id>');
   await withRuntime((rt) => revokeToken(rt.deps, cli, { id }));
-  console.log(`token ${id} revoked`);
+  console.log(json ? JSON.stringify({ id, revoked: true }) : `token ${id} revoked`);
   return 0;
 }

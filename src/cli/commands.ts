@@ -40,20 +40,20 @@ export const commands: Command[] = [
   },
   {
     name: 'migrate',
-    synopsis: '',
+    synopsis: '[--json]',
     summary: 'apply the database migrations and load the catalogue and the form structures',
-    help: [],
-    options: {},
-    run: async () => {
+    help: [json],
+    options: { json: bool },
+    run: async (v) => {
       const { withRuntime } = await import('./runtime.js');
       await withRuntime(async () => undefined);
-      console.log('migrations applied');
+      console.log(v.json ? JSON.stringify({ migrated: true }) : 'migrations applied');
       return 0;
     },
   },
   {
     name: 'user add',
-    synopsis: '--login L --name N --role R --org O --password-stdin',
+    synopsis: '--login L --name N --role R --org O --password-stdin [--json]',
     summary: 'add a user (the first administrator, say); the password is read from standard input',
     help: [
       ['--login', 'the sign-in name'],
@@ -61,8 +61,9 @@ export const commands: Command[] = [
       ['--role', 'admin, editor, subject, recipient or auditor (docs/access.md)'],
       ['--org', 'the organisation (docs/access.md), e.g. committee'],
       ['--password-stdin', 'read the password from standard input'],
+      ['--json', 'print { id, login, role, organisationId }'],
     ],
-    options: { login: str, name: str, role: str, org: str, 'password-stdin': bool },
+    options: { login: str, name: str, role: str, org: str, 'password-stdin': bool, json: bool },
     run: async (v) => (await import('./accounts.js')).addUserCommand(v),
   },
   {
@@ -81,11 +82,11 @@ export const commands: Command[] = [
   },
   {
     name: 'token revoke',
-    synopsis: '<id>',
+    synopsis: '<id> [--json]',
     summary: 'revoke an API token',
-    help: [],
-    options: {},
-    run: async (_v, p) => (await import('./accounts.js')).revokeTokenCommand(p[0]),
+    help: [['--json', 'print { id, revoked: true }']],
+    options: { json: bool },
+    run: async (v, p) => (await import('./accounts.js')).revokeTokenCommand(p[0], Boolean(v.json)),
   },
   {
     name: 'journal verify',
@@ -127,7 +128,7 @@ export const commands: Command[] = [
   },
   {
     name: 'import',
-    synopsis: '<files…> [--form f] [--period p] [--breakdown b] [--reason r] [--official]',
+    synopsis: '<files…> [--form f] [--period p] [--breakdown b] [--reason r] [--official] [--json]',
     summary: 'import official workbooks (.xlsx), CSV or JSON; each file all or nothing',
     help: [
       ['--form', 'the form (1-М); .xlsx files name their own'],
@@ -135,8 +136,9 @@ export const commands: Command[] = [
       ['--breakdown', 'the region or agency, for every file'],
       ['--reason', 'why, when a file revises figures already there'],
       ['--official', 'the figures are official ones as published'],
+      ['--json', 'print the outcome of every file as JSON (no progress bar)'],
     ],
-    options: { form: str, period: str, breakdown: str, reason: str, official: bool },
+    options: { form: str, period: str, breakdown: str, reason: str, official: bool, json: bool },
     run: async (v, p) =>
       (await import('./import.js')).importFiles(p, {
         form: text(v, 'form'),
@@ -144,6 +146,7 @@ export const commands: Command[] = [
         breakdown: text(v, 'breakdown'),
         reason: text(v, 'reason'),
         official: Boolean(v.official),
+        json: Boolean(v.json),
       }),
   },
   {
@@ -192,19 +195,19 @@ export const commands: Command[] = [
   },
   {
     name: 'catalog check',
-    synopsis: '[dir…]',
+    synopsis: '[dir…] [--json]',
     summary: 'check catalogue folders (the built-in one first); no database',
-    help: [],
-    options: {},
-    run: async (_v, p) => (await import('./catalog.js')).catalogCheck(p),
+    help: [['--json', 'print { valid, problems: [{ file, line, column, pointer, message }] }']],
+    options: { json: bool },
+    run: async (v, p) => (await import('./catalog.js')).catalogCheck(p, Boolean(v.json)),
   },
   {
     name: 'catalog load',
-    synopsis: '<dir>',
+    synopsis: '<dir> [--json]',
     summary: "load a new act's catalogue folder into the database",
-    help: [],
-    options: {},
-    run: async (_v, p) => (await import('./catalog.js')).catalogLoad(p[0]),
+    help: [['--json', 'print what was added, changed and kept, and the revision']],
+    options: { json: bool },
+    run: async (v, p) => (await import('./catalog.js')).catalogLoad(p[0], Boolean(v.json)),
   },
   {
     name: 'config docs',

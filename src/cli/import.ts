@@ -11,6 +11,7 @@ import {
 } from '../modules/statistics/index.js';
 import { CommandError, UsageError } from './usage-error.js';
 import { withRuntime, type Runtime } from './runtime.js';
+import { progressBar } from './progress.js';
 
 export interface ImportOptions {
   form?: string;
@@ -18,6 +19,7 @@ export interface ImportOptions {
   breakdown?: string;
   reason?: string;
   official: boolean;
+  json?: boolean;
 }
 
 const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -99,43 +101,72 @@ async function importOne(rt: Runtime, file: string, o: ImportOptions) {
   throw new UsageError(`${file}: not a file import reads`);
 }
 
-/** `zanstat import <files…>`: each file all or nothing, with progress and a summary. */
+interface FileOutcome {
+  file: string;
+  form?: string;
+  period?: string;
+  revisions?: { breakdown: string; revision: number; values: number }[];
+  refused?: { message: string; errors: { pointer: string; message: string }[] };
+}
+
+/**
+ * `zanstat import <files…>`: each file all or nothing; every file is checked before the database
+ * is opened. On a terminal a progress bar, else a line a file; `--json` prints the outcome of each.
+ */
 export async function importFiles(files: string[], o: ImportOptions): Promise<number> {
   if (!files.length)
     throw new UsageError(
       'give the files: zanstat import <files…> [--form f] [--period p] [--breakdown b] [--reason r] [--official]',
     );
   await checkFiles(files, o);
-  let ok = 0;
-  let values = 0;
-  const failed: string[] = [];
+  const outcomes: FileOutcome[] = [];
+  const bar = o.json ? null : progressBar(files.length);
+  const say = (line: string) =>
+    o.json ? undefined : bar ? bar.say(line) : process.stderr.write(`${line}\n`);
   await withRuntime(async (rt) => {
     for (const [i, file] of files.entries()) {
       const tag = `[${i + 1}/${files.length}] ${path.basename(file)}`;
+      bar?.step(path.basename(file));
       const started = Date.now();
       try {
         const r = await importOne(rt, file, o);
-        const n = r.revisions.reduce((s, x) => s + x.valueCount, 0);
-        values += n;
-        ok++;
-        const revs = r.revisions.map((x) => `${x.breakdown} rev ${x.revision}`).join(', ');
-        process.stderr.write(
-          `${tag}: ${r.code} ${r.period} — ${revs}, ${n} values (${Date.now() - started} ms)\n`,
-        );
+        const revisions = r.revisions.map((x) => ({
+          breakdown: x.breakdown,
+          revision: x.revision,
+          values: x.valueCount,
+        }));
+        outcomes.push({ file, form: r.code, period: r.period, revisions });
+        const n = revisions.reduce((s, x) => s + x.values, 0);
+        const revs = revisions.map((x) => `${x.breakdown} rev ${x.revision}`).join(', ');
+        if (!bar) say(`${tag}: ${r.code} ${r.period} — ${revs}, ${n} values (${Date.now() - started} ms)`);
       } catch (err) {
-        failed.push(file);
         if (err instanceof DomainError) {
-          process.stderr.write(`${tag}: refused — ${err.message}\n`);
-          for (const e of err.errors.slice(0, 20)) process.stderr.write(`    ${e.pointer}: ${e.message}\n`);
+          outcomes.push({
+            file,
+            refused: {
+              message: err.message,
+              errors: err.errors.map((e) => ({ pointer: e.pointer, message: e.message })),
+            },
+          });
+          say(`${tag}: refused — ${err.message}`);
+          for (const e of err.errors.slice(0, 20)) say(`    ${e.pointer}: ${e.message}`);
           const count = Number(err.params?.count ?? err.errors.length);
-          if (count > 20) process.stderr.write(`    … and ${count - 20} more\n`);
-        } else if (err instanceof UsageError) process.stderr.write(`${tag}: ${err.message}\n`);
-        else throw err;
+          if (count > 20) say(`    … and ${count - 20} more`);
+        } else if (err instanceof UsageError) {
+          outcomes.push({ file, refused: { message: err.message, errors: [] } });
+          say(`${tag}: ${err.message}`);
+        } else throw err;
       }
     }
   });
-  console.log(
-    `${ok} of ${files.length} file(s) imported, ${values} values${failed.length ? `; refused: ${failed.join(', ')}` : ''}`,
-  );
-  return failed.length ? 1 : 0;
+  bar?.done();
+  const refused = outcomes.filter((x) => x.refused).map((x) => x.file);
+  const imported = outcomes.length - refused.length;
+  const values = outcomes.flatMap((x) => x.revisions ?? []).reduce((s, x) => s + x.values, 0);
+  if (o.json) console.log(JSON.stringify({ imported, refused: refused.length, values, files: outcomes }));
+  else
+    console.log(
+      `${imported} of ${files.length} file(s) imported, ${values} values${refused.length ? `; refused: ${refused.join(', ')}` : ''}`,
+    );
+  return refused.length ? 1 : 0;
 }

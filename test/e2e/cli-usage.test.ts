@@ -55,4 +55,11 @@ describe('npx zanstat', () => {
     expect(missing.err.trim()).toBe('zanstat: cannot read missing.xlsx: no such file');
     noStack(missing.err);
   }, 60_000);
+
+  it('catalog check --json prints the outcome as JSON, for scripts', () => {
+    const r = npxZanstat('catalog', 'check', '--json');
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ valid: true, problems: [] });
+    expect(r.err).toBe('');
+  }, 60_000);
 });

@@ -97,6 +97,34 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('zanstat import and export', 
     ).toContain('give --region');
   }, 240_000);
 
+  it('import --json prints the outcome of every file, and no progress bar off a terminal', () => {
+    const imp = zanstat(
+      'import',
+      path.join(real, '75_Almaty_city.xlsx'),
+      '--form',
+      'tmd-1',
+      '--period',
+      '2022-Q4',
+      '--breakdown',
+      '75',
+      '--json',
+    );
+    expect(imp.code, imp.err).toBe(0);
+    const out = JSON.parse(imp.out) as {
+      imported: number;
+      refused: number;
+      values: number;
+      files: unknown[];
+    };
+    expect(out).toMatchObject({
+      imported: 1,
+      refused: 0,
+      files: [{ form: 'ТМД-1', period: '2022-Q4', revisions: [{ breakdown: '75', revision: 1 }] }],
+    });
+    expect(out.values).toBeGreaterThan(0);
+    expect(imp.err).not.toContain('[#');
+  }, 120_000);
+
   it('imports a register list as a whole, or refuses it naming line and column with nothing stored', () => {
     const usage = zanstat('registers', 'import', 'terrorist-organisations');
     expect(usage.code).toBe(2); // a usage error

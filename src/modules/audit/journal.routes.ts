@@ -47,7 +47,7 @@ const EntrySchema = Type.Object({
   action: Type.String(),
   objectType: Type.String(),
   objectId: Type.Union([Type.String(), Type.Null()]),
-  summary: Type.Unknown(),
+  summary: schemas.JsonObject('what the action changed, by the action (docs/journal-events.md)'),
   requestId: Type.Union([Type.String(), Type.Null()]),
   clientAddress: Type.Union([Type.String(), Type.Null()]),
   prevHash: Type.String(),

@@ -6,6 +6,7 @@ import type { Deps } from '../../platform/usecase.js';
 import { catalogKinds, type Catalog, type CatalogKind } from './catalog.kinds.js';
 import { putCalendarTransfers, readCatalog } from './catalog.service.js';
 import { findForm, findFormVersions } from './form-lookup.js';
+import { ActReferenceSchema } from './act.schema.js';
 import { inForceOn, inUseOn, repealNotices } from './validity.js';
 
 const { problems, actorSecurity } = schemas;
@@ -24,12 +25,12 @@ const ListQuery = Type.Object(
   { additionalProperties: false },
 );
 
-const NoticeSchema = Type.Object({
+export const NoticeSchema = Type.Object({
   act: Type.String(),
   number: Type.String(),
   date: Type.String(),
   titles: Type.Object({ kk: Type.String(), ru: Type.String(), en: Type.String() }),
-  repealedBy: Type.Unknown(),
+  repealedBy: Type.Union([ActReferenceSchema, Type.Null()]),
   lastDayInForce: Type.String(),
   lastDayEstimated: Type.Boolean(),
   replacementLoaded: Type.Boolean(),

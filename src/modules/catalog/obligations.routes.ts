@@ -12,6 +12,7 @@ import {
   type LocalDate,
 } from '../calendar/index.js';
 import { readCatalog } from './catalog.service.js';
+import { NoticeSchema } from './catalog.routes.js';
 import { listObligations, ObligationInputError, type ObligationDue } from './obligations.js';
 import { obligationsToICalendar } from './obligations.ics.js';
 import { repealNotices } from './validity.js';
@@ -122,7 +123,7 @@ export function registerObligationRoutes(app: HttpApp, deps: Deps, config: Confi
             from: Type.String(),
             to: Type.String(),
             items: Type.Array(ObligationSchema),
-            notices: Type.Array(Type.Unknown()),
+            notices: Type.Array(NoticeSchema),
           }),
           ...problems(422),
         },

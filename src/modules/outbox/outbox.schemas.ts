@@ -1,5 +1,6 @@
 // The outbox's API shapes (OpenAPI from the same TypeBox schemas).
 import { Type } from '@sinclair/typebox';
+import { schemas } from '../../platform/http/index.js';
 
 const Time = Type.String({ format: 'date-time' });
 const NullableTime = Type.Union([Time, Type.Null()]);
@@ -34,9 +35,9 @@ export const DeliverySchema = Type.Object(
     createdAt: Time,
     deliveredAt: NullableTime,
     acknowledgedAt: NullableTime,
-    receipt: Type.Unknown(),
-    title: Type.Unknown(),
-    metadata: Type.Unknown(),
+    receipt: schemas.JsonValue('the receipt the receiver sent back, as it sent it'),
+    title: schemas.JsonValue("the document's title, as the producer gave it"),
+    metadata: schemas.JsonValue("the producer's data for the adapters"),
     history: Type.Array(
       Type.Object({
         n: Type.Integer(),

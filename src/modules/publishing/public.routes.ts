@@ -12,6 +12,8 @@ import {
   readTable,
   renderTable,
   SeriesQuery,
+  SeriesSchema,
+  tableAnswer,
   TableParams,
   TableQuery,
   XLSX_TYPE,
@@ -28,6 +30,7 @@ import { INFORMATION_SERVICE } from './releases.announce.js';
 import { resolveFormPeriod } from './releases.input.js';
 import { releasesToICalendar } from './releases.ics.js';
 import { listReleases } from './releases.query.js';
+import { PublishedHistorySchema, ReleaseCalendarSchema } from './publishing.answers.js';
 
 const { problems } = schemas;
 
@@ -116,7 +119,13 @@ export function registerPublicRoutes(app: HttpApp, deps: Deps, config: Config): 
           'A published table: one section of a form for a period, every region (with the republic) or one, in JSON, CSV, XLSX, PDF or JSON-stat',
         params: TableParams,
         querystring: TableQuery,
-        response: { 200: Type.Unknown(), 304: Type.Null(), ...problems(404, 422) },
+        response: {
+          200: tableAnswer(
+            'The published table in the format asked (?format= or Accept), sent as rendered once',
+          ),
+          304: Type.Null({ description: 'the client holds these bytes (If-None-Match)' }),
+          ...problems(404, 422),
+        },
       },
     },
     async (req, reply) => {
@@ -167,7 +176,7 @@ export function registerPublicRoutes(app: HttpApp, deps: Deps, config: Config): 
         summary: 'One published cell of a form across periods (a series), for one region or agency',
         params: Type.Object({ code: Type.String({ maxLength: 100 }) }),
         querystring: SeriesQuery,
-        response: { 200: Type.Unknown(), ...problems(404, 422) },
+        response: { 200: SeriesSchema, ...problems(404, 422) },
       },
     },
     async (req) => {
@@ -199,7 +208,7 @@ export function registerPublicRoutes(app: HttpApp, deps: Deps, config: Config): 
         tags: ['statistics'],
         summary: 'The public history of a period: every published revision, who submitted it, when and why',
         params: TableParams,
-        response: { 200: Type.Unknown(), ...problems(404, 422) },
+        response: { 200: PublishedHistorySchema, ...problems(404, 422) },
       },
     },
     async (req) => {
@@ -249,7 +258,7 @@ export function registerPublicRoutes(app: HttpApp, deps: Deps, config: Config): 
         summary:
           'The advance release calendar: every release announced in a date range, with its due date, announced date, actual publication time, lateness and revisions',
         querystring: ReleasesQuery,
-        response: { 200: Type.Unknown(), ...problems(422) },
+        response: { 200: ReleaseCalendarSchema, ...problems(422) },
       },
     },
     async (req) =>

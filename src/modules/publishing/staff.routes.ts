@@ -1,5 +1,6 @@
 // The editors' API for releases (bearer token or session): the schedule, approve with a
 // publication time, reschedule with a public reason, publish now, revise with a public reason.
+import { AnnouncedSchema, ReleaseActionSchema, ReleaseCalendarSchema } from './publishing.answers.js';
 import { Type, type Static, type TObject } from '@sinclair/typebox';
 import type { Config } from '../../platform/config.js';
 import { metaOf, schemas, type HttpApp } from '../../platform/http/index.js';
@@ -46,7 +47,7 @@ export function registerStaffRoutes(app: HttpApp, deps: Deps, config: Config): v
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Unknown(), ...problems(401, 403, 422) },
+        response: { 200: ReleaseCalendarSchema, ...problems(401, 403, 422) },
       },
     },
     async (req) =>
@@ -62,7 +63,7 @@ export function registerStaffRoutes(app: HttpApp, deps: Deps, config: Config): v
       ref: { form: string; period: string },
       body: Static<B>,
       meta: RequestMeta,
-    ) => Promise<unknown>,
+    ) => Promise<Static<typeof ReleaseActionSchema>>,
   ) =>
     app.post(
       `/api/v1/staff/releases/:code/:period/${path}`,
@@ -73,7 +74,7 @@ export function registerStaffRoutes(app: HttpApp, deps: Deps, config: Config): v
           security: actorSecurity,
           params: ReleaseParams,
           body: Type.Optional(body),
-          response: { 200: Type.Unknown(), ...problems(401, 403, 404, 409, 422) },
+          response: { 200: ReleaseActionSchema, ...problems(401, 403, 404, 409, 422) },
         },
       },
       async (req) =>
@@ -137,7 +138,7 @@ export function registerStaffRoutes(app: HttpApp, deps: Deps, config: Config): v
         tags: ['publishing'],
         summary: 'Announce the releases up to the horizon now (the worker does it every night)',
         security: actorSecurity,
-        response: { 200: Type.Unknown(), ...problems(401, 403) },
+        response: { 200: AnnouncedSchema, ...problems(401, 403) },
       },
     },
     async (req) =>

@@ -1,5 +1,6 @@
 // The shapes the requests API answers with, published in the OpenAPI and used by the serializer.
 import { Type } from '@sinclair/typebox';
+import { schemas } from '../../platform/http/index.js';
 import { RequestBodySchema } from './request.input.js';
 
 const Titles = Type.Object({ kk: Type.String(), ru: Type.String(), en: Type.String() });
@@ -128,7 +129,7 @@ export const RequestViewSchema = Type.Object({
         at: Type.String(),
         by: Type.String(),
         action: Type.String(),
-        detail: Type.Record(Type.String(), Type.Unknown()),
+        detail: schemas.JsonObject('what the step recorded'),
       }),
     ),
   ),

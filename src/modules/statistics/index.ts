@@ -18,6 +18,14 @@ export {
 } from './statistics.query.js';
 export type { Table, TableColumn, ValueStatus, Comparison } from './statistics.table.js';
 export {
+  TableSchema,
+  JsonStatDatasetSchema,
+  SeriesSchema,
+  RevisionHistorySchema,
+  RevisionEntrySchema,
+  tableAnswer,
+} from './statistics.answers.js';
+export {
   areDemonstration,
   coverageOf,
   coverageOfStore,

@@ -337,6 +337,21 @@ export const readSeries = query({
       to: periodStart(to),
       revisionIds: input.revisionIds,
     });
+    const b = stored.structure.breakdown;
+    if (!rows.length && b.dimension === 'region' && input.breakdown === b.total)
+      // The republic of a regional form is summed from the regions when a table is read, never
+      // stored: an empty list would say "no figures", which is not true.
+      throw invalidInput(
+        `The republic's figures of ${form.code ?? form.id} are not stored but derived from the regions' when a table is read: ask for a region's series, or read the republic in the tables (/api/v1/forms/${form.code ?? form.id}/tables/{period}?region=${b.total}).`,
+        [
+          {
+            pointer: '/query/region',
+            code: 'derived_breakdown',
+            message: `${b.total} is derived from the regions, not stored: name a region`,
+          },
+        ],
+        'derived_series',
+      );
     return {
       form: form.code ?? form.id,
       cumulative: stored.structure.cumulative,

@@ -1,3 +1,4 @@
+import { RevisionHistorySchema, tableAnswer } from './statistics.answers.js';
 import { Type } from '@sinclair/typebox';
 import { PassThrough } from 'node:stream';
 import { endOfDayInKazakhstan } from '../../platform/clock.js';
@@ -238,7 +239,10 @@ export function registerStatisticsRoutes(app: HttpApp, deps: Deps): void {
         security: actorSecurity,
         params: TableParams,
         querystring: TableQuery,
-        response: { 200: Type.Unknown(), ...problems(401, 403, 404, 422) },
+        response: {
+          200: tableAnswer('The table in the format asked (?format= or Accept)'),
+          ...problems(401, 403, 404, 422),
+        },
       },
     },
     async (req, reply) => {
@@ -253,7 +257,10 @@ export function registerStatisticsRoutes(app: HttpApp, deps: Deps): void {
       });
       const out = await renderTable(table, q.format ?? 'json', q.lang ?? 'kk');
       if (out.fileName) reply.header('content-disposition', `attachment; filename="${out.fileName}"`);
-      return reply.type(out.type).header('cache-control', 'private, no-store').send(out.body);
+      return reply
+        .type(out.type)
+        .header('cache-control', 'private, no-store')
+        .send(out.body as never);
     },
   );
 
@@ -265,7 +272,7 @@ export function registerStatisticsRoutes(app: HttpApp, deps: Deps): void {
         summary: 'Every revision of a period, published or not: who submitted it, when, and why',
         security: actorSecurity,
         params: TableParams,
-        response: { 200: Type.Unknown(), ...problems(401, 403, 404, 422) },
+        response: { 200: RevisionHistorySchema, ...problems(401, 403, 404, 422) },
       },
     },
     async (req) => listRevisions(deps, req.actor, { form: req.params.code, period: req.params.period }),

@@ -23,6 +23,21 @@ const TITLES: Record<number, Text> = {
 };
 
 const PROBLEMS: Record<string, Text> = {
+  derived_series: {
+    kk: 'Республика өңірлерден есептеледі, сақталмайды',
+    ru: 'Республика суммируется по регионам и не хранится',
+    en: 'The republic is summed from the regions, not stored',
+  },
+  unencoded_url: {
+    kk: 'Мекенжайдағы таңба кодталмаған',
+    ru: 'Символ в адресе не закодирован',
+    en: 'A character of the address is not encoded',
+  },
+  malformed_url: {
+    kk: 'Мекенжай UTF-8 бойынша кодталмаған',
+    ru: 'Адрес закодирован не в UTF-8',
+    en: 'The address is not encoded as UTF-8',
+  },
   submission_rejected: { kk: 'Есеп қабылданбады', ru: 'Отчёт отклонён', en: 'The submission is refused' },
   control_relation: {
     kk: 'Бақылау арақатынасы сақталмаған',

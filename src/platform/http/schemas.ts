@@ -43,5 +43,21 @@ export function problems(...statuses: number[]): Record<number, TSchema> {
   return Object.fromEntries(statuses.map((s) => [s, ProblemSchema]));
 }
 
+const Scalars = [Type.String(), Type.Number(), Type.Boolean(), Type.Null()];
+const AnyObject = Type.Object({}, { additionalProperties: true });
+
+/** A JSON object whose members vary (a journal summary): said, never `{}`; typed `unknown`. */
+export const JsonObject = (description: string) =>
+  Type.Unsafe<unknown>(Type.Object({}, { additionalProperties: true, description }));
+
+/** Any JSON value (a scalar, a list, an object), where the answer carries what another party sent. */
+export const JsonValue = (description: string) =>
+  Type.Unsafe<unknown>(
+    Type.Union([...Scalars, Type.Array(Type.Union([...Scalars, AnyObject])), AnyObject], { description }),
+  );
+
+/** A value or null. */
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
 export const IsoDateTime = Type.String({ format: 'date-time' });
 export const Uuid = Type.String({ format: 'uuid' });

@@ -20,6 +20,7 @@ import type { Logger } from '../logging.js';
 import { anonymousActor, type Actor, type RequestMeta } from '../usecase.js';
 import { toProblem, type Problem } from './problem.js';
 import { localiseProblem, problemLangOf } from './problem-text.js';
+import { answerParserError, badUrlProblem } from './client-errors.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -52,6 +53,24 @@ export const machinePrefixes = [
   '/catalog.',
   ...servicePaths,
 ];
+
+/**
+ * The API explorer's own policy (/docs only; the rest of the site keeps helmet's above): the
+ * site's, plus the hash of the one style element swagger-ui injects when it starts (a browser
+ * logs a violation without it). A new swagger-ui that injects another style fails
+ * test/browser/docs.test.ts, which names the hash the browser asks for.
+ */
+export const docsCsp = {
+  'default-src': "'self'",
+  'base-uri': "'self'",
+  'object-src': "'none'",
+  'frame-ancestors': "'none'",
+  'img-src': "'self' data:",
+  'font-src': "'self' data:",
+  'script-src': "'self'",
+  'script-src-attr': "'none'",
+  'style-src': "'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='",
+};
 
 export const metaOf = (req: FastifyRequest): RequestMeta => ({
   requestId: String(req.id),
@@ -97,6 +116,17 @@ export async function createHttpServer(
       customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true },
     },
     routerOptions: { ignoreTrailingSlash: true },
+    // Before a route: what the HTTP parser refuses (raw Cyrillic in the address) and what the
+    // router cannot decode answer problem+json too (client-errors.ts).
+    clientErrorHandler: answerParserError,
+    frameworkErrors: (err, req, reply) =>
+      send(
+        err.code === 'FST_ERR_BAD_URL'
+          ? badUrlProblem(req.url.split('?')[0] ?? req.url, String(req.id))
+          : toProblem(err, String(req.id)).problem,
+        req,
+        reply,
+      ),
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as HttpApp;
 
   app.decorateRequest('actor', null as unknown as Actor);
@@ -210,7 +240,7 @@ export async function createHttpServer(
   });
   await app.register(swaggerUi, {
     routePrefix: '/docs',
-    staticCSP: true,
+    staticCSP: docsCsp,
     uiConfig: { docExpansion: 'list' },
   });
 
@@ -283,7 +313,18 @@ export function registerServiceRoutes(
   );
   app.get(
     '/metrics',
-    { schema: { tags: ['service'], summary: 'Prometheus metrics', produces: ['text/plain'] } },
+    {
+      schema: {
+        tags: ['service'],
+        summary: 'Prometheus metrics',
+        response: {
+          200: {
+            description: 'the text exposition format',
+            content: { 'text/plain': { schema: { type: 'string' } } },
+          },
+        },
+      },
+    },
     async (_req, reply) => reply.type(metrics.contentType).send(await metrics.metrics()),
   );
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

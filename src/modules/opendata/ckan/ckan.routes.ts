@@ -6,9 +6,10 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../../platform/config.js';
 import { localDateOf } from '../../../platform/clock.js';
-import type { HttpApp } from '../../../platform/http/index.js';
+import { schemas, type HttpApp } from '../../../platform/http/index.js';
 import type { Deps } from '../../../platform/usecase.js';
 import { currentCatalog, inUseOn } from '../../catalog/index.js';
+import { JsonStatDatasetSchema, XLSX_TYPE } from '../../statistics/index.js';
 import { Readable } from 'node:stream';
 import { DATASTORE_KEY, datastoreCsv } from '../opendata.build.js';
 import * as repo from '../opendata.repository.js';
@@ -21,7 +22,7 @@ const Envelope = Type.Object(
   {
     help: Type.String({ description: 'the URL of help_show for this action' }),
     success: Type.Boolean(),
-    result: Type.Optional(Type.Unknown({ description: "the action's result, as CKAN 2.10 gives it" })),
+    result: Type.Optional(schemas.JsonValue("the action's result, as CKAN 2.10 gives it")),
     error: Type.Optional(
       Type.Object(
         { __type: Type.String(), message: Type.String() },
@@ -34,6 +35,8 @@ const Envelope = Type.Object(
   },
   { description: "CKAN's envelope" },
 );
+
+const NotFound = Type.Object({ message: Type.String() }, { description: 'no such file (as CKAN answers)' });
 
 export async function catalogView(deps: Deps, baseUrl: string): Promise<CatalogView> {
   const { catalog } = await currentCatalog(deps.db);
@@ -143,14 +146,21 @@ export function registerCkanRoutes(app: HttpApp, deps: Deps, config: Config, ver
           id: Type.String({ format: 'uuid' }),
           file: Type.String({ maxLength: 200 }),
         }),
-        produces: [
-          'text/csv',
-          'application/json',
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        ],
+        response: {
+          200: {
+            description: 'the file, as built when the period was published or revised',
+            content: {
+              'text/csv': { schema: Type.String() },
+              'application/json': { schema: JsonStatDatasetSchema },
+              [XLSX_TYPE]: { schema: Type.String({ format: 'binary' }) },
+            },
+          },
+          304: Type.Null({ description: 'the client holds this version (If-None-Match)' }),
+          404: NotFound,
+        },
       },
     },
-    async (req, reply) => {
+    async (req, reply: FastifyReply) => {
       const { dataset, id } = req.params as { dataset: string; id: string };
       const found = await repo.findBody(deps.db, id);
       const resource = await repo.findResource(deps.db, id);
@@ -178,10 +188,13 @@ export function registerCkanRoutes(app: HttpApp, deps: Deps, config: Config, ver
         tags: ['open data'],
         summary: "A DataStore resource's rows as CSV (UTF-8 with BOM), in _id order",
         params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
-        produces: ['text/csv'],
+        response: {
+          200: { description: 'the rows as CSV', content: { 'text/csv': { schema: Type.String() } } },
+          404: NotFound,
+        },
       },
     },
-    async (req, reply) => {
+    async (req, reply: FastifyReply) => {
       const { id } = req.params as { id: string };
       const resource = await repo.findResource(deps.db, id);
       if (resource?.key !== DATASTORE_KEY)

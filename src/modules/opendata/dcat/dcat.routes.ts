@@ -9,6 +9,28 @@ import { catalogView } from '../ckan/ckan.routes.js';
 import { dcatGraph } from './dcat.graph.js';
 import { toJsonLd, toRdfXml, toTurtle } from './rdf.js';
 
+// Expanded JSON-LD, as toJsonLd writes it: a node per subject, each predicate's IRI → its objects.
+const JsonLdObject = Type.Union([
+  Type.Object({ '@id': Type.String() }),
+  Type.Object({
+    '@value': Type.Union([Type.String(), Type.Number(), Type.Boolean()]),
+    '@language': Type.Optional(Type.String()),
+    '@type': Type.Optional(Type.String()),
+  }),
+]);
+const JsonLdCatalog = Type.Object(
+  {
+    '@graph': Type.Array(
+      Type.Object(
+        { '@id': Type.String(), '@type': Type.Optional(Type.Array(Type.String())) },
+        { additionalProperties: Type.Array(JsonLdObject) },
+      ),
+    ),
+  },
+  { description: 'the page of the catalogue as expanded JSON-LD (DCAT-AP 3.0, Hydra paging)' },
+);
+const RDF_TEXT = { jsonld: JsonLdCatalog, ttl: Type.String(), rdf: Type.String() } as const;
+
 const FORMATS = {
   jsonld: {
     type: 'application/ld+json',
@@ -43,8 +65,13 @@ export function registerDcatRoutes(app: HttpApp, deps: Deps, config: Config): vo
             },
             { additionalProperties: false },
           ),
-          produces: [format.type],
-          response: { ...schemas.problems(422) },
+          response: {
+            200: {
+              description: `the page of the catalogue (${format.type})`,
+              content: { [format.type]: { schema: RDF_TEXT[ext as keyof typeof RDF_TEXT] } },
+            },
+            ...schemas.problems(422),
+          },
         },
       },
       async (req, reply) => {
