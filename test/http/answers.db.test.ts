@@ -339,6 +339,20 @@ const EXAMPLES: Examples = {
       status: 409,
     };
   },
+  'GET /api/v1/staff/collections/recipients': () => ({
+    url: '/api/v1/staff/collections/recipients',
+    headers: as.editor,
+  }),
+  'POST /api/v1/staff/collections/recipients/{placeholder}/resolutions': () => ({
+    method: 'POST',
+    url: '/api/v1/staff/collections/recipients/appendix1-unresolved-p1/resolutions',
+    headers: as.admin,
+    payload: {
+      organisation: 'prosecutor-general-office',
+      validFrom: '2023-01-11',
+      source: 'a letter of the Committee naming the body of the cell',
+    },
+  }),
   'POST /api/v1/staff/outbox/{id}/resend': () => ({
     method: 'POST',
     url: '/api/v1/staff/outbox/999999/resend',
