@@ -25,3 +25,14 @@ export {
   overdueRequests,
 } from './requests.service.js';
 export { registerRequestRoutes } from './requests.routes.js';
+export { registerLetterRoutes } from './letters.routes.js';
+export {
+  draftLetter,
+  approveLetter,
+  listLetters,
+  readLetterDocument,
+  REPLY_KIND,
+  type LetterView,
+} from './letters.service.js';
+export { requestStatus, APPLICANT_STATUSES, type ApplicantStatus } from './request.status.js';
+export { LETTER_LANGS, type LetterLang } from './letter.words.js';
