@@ -4,6 +4,7 @@ export {
   decide,
   answerKindOf,
   CHECKS,
+  GROUNDS_OF_CHECK,
   type Decision,
   type IndicatorFinding,
   type Outcome,
@@ -35,4 +36,4 @@ export {
   type LetterView,
 } from './letters.service.js';
 export { requestStatus, APPLICANT_STATUSES, type ApplicantStatus } from './request.status.js';
-export { LETTER_LANGS, type LetterLang } from './letter.words.js';
+export { LETTER_LANGS, shortfallText, type LetterLang } from './letter.words.js';

@@ -23,6 +23,8 @@ import { pageLang, translator, type Lang, type Translator } from './i18n.js';
 import { link, type PageInput } from './layout.js';
 import { defaultRange, statusBadge } from './pages/public.js';
 import { registerJournalPage } from './staff.journal.js';
+import { registerRequestPages } from './staff.inbox.js';
+import { statusOfError } from './staff.requests.common.js';
 import { requestsDueSection } from './staff.requests.js';
 
 type Render = (lang: Lang, input: Omit<PageInput, 't'>) => string;
@@ -155,7 +157,7 @@ export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, ren
         nav: 'staff',
         user,
         body: html`<h1>${t.t('schedule')}</h1>${message}
-        <p><a href="${link(lang, '/staff/upload')}">${t.t('upload')}</a> · <a href="${link(lang, '/staff/journal')}">${t.t('journal')}</a></p>
+        <p><a href="${link(lang, '/staff/upload')}">${t.t('upload')}</a> · <a href="${link(lang, '/staff/journal')}">${t.t('journal')}</a> · <a href="${link(lang, '/staff/requests')}">${t.t('requestsInbox')}</a></p>
         <form class="pickers" method="get" action="${link(lang, '/staff')}">
           <label>${t.t('from')}<input type="date" name="from" value="${from}"></label>
           <label>${t.t('to')}<input type="date" name="to" value="${to}"></label>
@@ -255,15 +257,7 @@ export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, ren
         else return reply.callNotFound();
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
-        const status =
-          err.category === 'conflict'
-            ? 409
-            : err.category === 'forbidden'
-              ? 403
-              : err.category === 'not_found'
-                ? 404
-                : 422;
-        return schedulePage(req, reply, problemsList(err, t), status);
+        return schedulePage(req, reply, problemsList(err, t), statusOfError(err));
       }
       return schedulePage(
         req,
@@ -301,6 +295,7 @@ export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, ren
   };
 
   registerJournalPage(app, deps, render);
+  registerRequestPages(app, deps, config, render, problemsList);
 
   app.get('/:lang/staff/upload', { schema: { hide: true, params: P } }, async (req, reply) =>
     staffOnly(req) ? uploadPage(req, reply, null) : signInPage(req, reply, null, 401),

@@ -28,6 +28,7 @@ import {
 import { SITE_CSS } from './site.css.js';
 import { UPLOAD_JS } from './upload.js.js';
 import { registerStaffPages } from './staff.routes.js';
+import { registerRequestStatusPage } from './pages/request-status.js';
 
 const LangParams = Type.Object({ lang: Type.String({ maxLength: 100 }) });
 const HTML = 'text/html; charset=utf-8';
@@ -275,4 +276,5 @@ export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): voi
   });
 
   registerStaffPages(app, deps, config, render);
+  registerRequestStatusPage(app, deps, render);
 }
