@@ -17,7 +17,12 @@ import {
 import { registerWebRoutes } from './modules/web/index.js';
 import { outboxSettings, registerOutboxRoutes } from './modules/outbox/index.js';
 import { buildDueCollections, registerCollectionRoutes } from './modules/collections/index.js';
-import { registerLetterRoutes, registerRequestRoutes, remindOfTerms } from './modules/requests/index.js';
+import {
+  registerIntakeRoutes,
+  registerLetterRoutes,
+  registerRequestRoutes,
+  remindOfTerms,
+} from './modules/requests/index.js';
 import { rebuildResources, registerCkanRoutes, registerDcatRoutes } from './modules/opendata/index.js';
 import { loadOfficialListsJob, registerRegisterRoutes } from './modules/registers/index.js';
 import {
@@ -52,6 +57,7 @@ export async function buildHttpApp(deps: Deps, config: Config, version: string, 
   registerStaffRoutes(app, deps, config);
   registerRequestRoutes(app, deps, config, metrics);
   registerLetterRoutes(app, deps, config, outboxSettings(config));
+  registerIntakeRoutes(app, deps, config);
   registerRegisterRoutes(app, deps);
   registerCkanRoutes(app, deps, config, version);
   registerDcatRoutes(app, deps, config);

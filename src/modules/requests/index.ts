@@ -37,3 +37,11 @@ export {
 } from './letters.service.js';
 export { requestStatus, APPLICANT_STATUSES, type ApplicantStatus } from './request.status.js';
 export { LETTER_LANGS, shortfallText, type LetterLang } from './letter.words.js';
+export { registerIntakeRoutes } from './intake.routes.js';
+export {
+  takeSignedRequest,
+  roleOfPosition,
+  INTAKE_SYSTEMS,
+  SIGNED_FORMAT,
+  type SignedRequest,
+} from './request.signed.js';

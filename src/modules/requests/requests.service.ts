@@ -60,10 +60,11 @@ export async function event(
 
 export const registerRequest = command({
   name: 'register a request',
-  policy: staff,
+  // Staff register what they receive; the signed intake registers as the system (request.signed).
+  policy: anyOf(staff, isSystem),
   run: async (
     ctx,
-    input: { body: RequestBody; baseUrl: string },
+    input: { body: RequestBody; baseUrl: string; signed?: Record<string, unknown> },
   ): Promise<RequestView & { statusCode: string }> => {
     const { registeredOn, decision, term } = await intake(ctx.deps, input.body, input.baseUrl);
     const number = await repo.nextNumber(ctx.trx, Number(registeredOn.slice(0, 4)));
@@ -96,6 +97,7 @@ export const registerRequest = command({
         ground: decision.ground.id,
         clause: decision.ground.clause,
         dueOn: term.due,
+        ...(input.signed ? { signed: input.signed } : {}),
       },
     });
     return { ...presentRequest(row, [], localDateOf(ctx.now)), statusCode };
