@@ -1,7 +1,7 @@
 // Module boundaries (docs/ARCHITECTURE.md): the platform imports no module; modules depend
 // downward only; a module is entered through its index.ts; migrations import nothing from src.
 const layers = [
-  ['auth', 'audit', 'calendar'],
+  ['auth', 'audit', 'calendar', 'pki'],
   ['catalog', 'statistics', 'registers', 'outbox'],
   ['publishing', 'requests', 'collections'],
   ['opendata'],

@@ -17,7 +17,12 @@ import {
 import { registerWebRoutes } from './modules/web/index.js';
 import { outboxSettings, registerOutboxRoutes } from './modules/outbox/index.js';
 import { buildDueCollections, registerCollectionRoutes } from './modules/collections/index.js';
-import { registerRequestRoutes, remindOfTerms } from './modules/requests/index.js';
+import {
+  registerIntakeRoutes,
+  registerLetterRoutes,
+  registerRequestRoutes,
+  remindOfTerms,
+} from './modules/requests/index.js';
 import { rebuildResources, registerCkanRoutes, registerDcatRoutes } from './modules/opendata/index.js';
 import { loadOfficialListsJob, registerRegisterRoutes } from './modules/registers/index.js';
 import {
@@ -51,6 +56,8 @@ export async function buildHttpApp(deps: Deps, config: Config, version: string, 
   registerPublicRoutes(app, deps, config);
   registerStaffRoutes(app, deps, config);
   registerRequestRoutes(app, deps, config, metrics);
+  registerLetterRoutes(app, deps, config, outboxSettings(config));
+  registerIntakeRoutes(app, deps, config);
   registerRegisterRoutes(app, deps);
   registerCkanRoutes(app, deps, config, version);
   registerDcatRoutes(app, deps, config);

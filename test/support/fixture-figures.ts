@@ -46,11 +46,11 @@ export async function submitFixtureR1(
  * A test app whose store holds 1-П R1 published for 2023-Q1 (region 10) and 2024-Q1 (regions 10
  * and 11): the setup the web, requests and open-data tests share. Returns the app and an editor.
  */
-export async function appWithPublishedFixture(): Promise<{
+export async function appWithPublishedFixture(env: Record<string, string> = {}): Promise<{
   t: TestContext;
   editor: { authorization: string };
 }> {
-  const t = await createTestApp();
+  const t = await createTestApp(env);
   await loadFixtureStructures(t);
   const editor = await tokenFor(t, 'editor');
   await submitFixtureR1(t, editor, [

@@ -47,6 +47,16 @@ export type RequestPrinciple = Static<typeof RequestPrincipleSchema>;
 export const RequestReceiptChannelSchema = versioned({ ...ruleProperties, requesters: ApplicantKindsSchema });
 export type RequestReceiptChannel = Static<typeof RequestReceiptChannelSchema>;
 
+/** Words that mark a request for copies, per language: regular expressions (Unicode, no case). */
+export const PatternsSchema = Type.Object(
+  {
+    kk: Type.Optional(Type.Array(TextSchema, { minItems: 1 })),
+    ru: Type.Optional(Type.Array(TextSchema, { minItems: 1 })),
+    en: Type.Optional(Type.Array(TextSchema, { minItems: 1 })),
+  },
+  strict,
+);
+
 export const SIGNATORY_ROLES = ['head', 'acting-head', 'authorised-official', 'other'] as const;
 
 // Para 6: who may sign a state body's request.
@@ -56,6 +66,19 @@ export const RequestSignatorySchema = versioned({
   allowed: Type.Array(oneOf(['head', 'acting-head', 'authorised-official'] as const), { minItems: 1 }),
   /** the ground of the decision when the signatory is not one of `allowed` */
   ground: IdSchema,
+  /**
+   * A signed request's signer position (the certificate's title) read as a role of para 6: the
+   * first entry whose words match decides; no match is `other`.
+   */
+  positions: Type.Optional(
+    Type.Array(
+      Type.Object(
+        { role: oneOf(['head', 'acting-head', 'authorised-official'] as const), words: PatternsSchema },
+        strict,
+      ),
+      { minItems: 1 },
+    ),
+  ),
 });
 export type RequestSignatory = Static<typeof RequestSignatorySchema>;
 
@@ -66,16 +89,6 @@ export const RequestContentRequirementSchema = versioned({
   values: Type.Optional(Type.Array(IdSchema, { minItems: 1 })),
 });
 export type RequestContentRequirement = Static<typeof RequestContentRequirementSchema>;
-
-/** Words that mark a request for copies, per language: regular expressions (Unicode, no case). */
-export const PatternsSchema = Type.Object(
-  {
-    kk: Type.Optional(Type.Array(TextSchema, { minItems: 1 })),
-    ru: Type.Optional(Type.Array(TextSchema, { minItems: 1 })),
-    en: Type.Optional(Type.Array(TextSchema, { minItems: 1 })),
-  },
-  strict,
-);
 
 // Paras 7 and 9: the grounds to leave a request without consideration, and the grounds (inferred)
 // not to accept one.

@@ -4,6 +4,7 @@ export {
   decide,
   answerKindOf,
   CHECKS,
+  GROUNDS_OF_CHECK,
   type Decision,
   type IndicatorFinding,
   type Outcome,
@@ -25,3 +26,22 @@ export {
   overdueRequests,
 } from './requests.service.js';
 export { registerRequestRoutes } from './requests.routes.js';
+export { registerLetterRoutes } from './letters.routes.js';
+export {
+  draftLetter,
+  approveLetter,
+  listLetters,
+  readLetterDocument,
+  REPLY_KIND,
+  type LetterView,
+} from './letters.service.js';
+export { requestStatus, APPLICANT_STATUSES, type ApplicantStatus } from './request.status.js';
+export { LETTER_LANGS, shortfallText, type LetterLang } from './letter.words.js';
+export { registerIntakeRoutes } from './intake.routes.js';
+export {
+  takeSignedRequest,
+  roleOfPosition,
+  INTAKE_SYSTEMS,
+  SIGNED_FORMAT,
+  type SignedRequest,
+} from './request.signed.js';

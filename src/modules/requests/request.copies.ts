@@ -25,7 +25,8 @@ function wordPattern(pattern: string): RegExp {
   return re;
 }
 
-function found(text: string, patterns: Patterns | undefined): string[] {
+/** The words of the catalogue's patterns (kk, ru, en) found in the text, each at a word's start. */
+export function found(text: string, patterns: Patterns | undefined): string[] {
   const words: string[] = [];
   for (const list of [patterns?.kk, patterns?.ru, patterns?.en]) {
     for (const pattern of list ?? []) {

@@ -231,3 +231,12 @@ export function decide(
     answer: { kind: answerKindOf(findings), indicators: [...findings], officialUse },
   };
 }
+
+/** The grounds each check may decide by (the rules a reader is shown beside the check). */
+export const GROUNDS_OF_CHECK: Readonly<Record<Check, readonly string[]>> = {
+  channel: ['oral', 'other-channel', 'wrong-channel-for-applicant'],
+  signatory: ['signatory-without-authority'],
+  content: ['content-missing'],
+  'copies-of-documents': ['copies-of-documents'],
+  'publicly-available': ['publicly-available'],
+};

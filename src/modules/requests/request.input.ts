@@ -90,6 +90,12 @@ export const RequestBodySchema = Type.Object(
           'what the request asks copies of, where it does: information-accounting-document, document, primary-accounting-form, screenshot',
       }),
     ),
+    language: Type.Optional(
+      Type.Union(
+        ['kk', 'ru', 'en'].map((l) => Type.Literal(l)),
+        { description: "the language of the reply (the applicant's: kk or ru, en where asked); default kk" },
+      ),
+    ),
     registeredOn: Type.Optional(
       Type.String({ maxLength: 10, description: 'YYYY-MM-DD; default: today in Kazakhstan' }),
     ),

@@ -15,6 +15,7 @@ export interface RequestView {
   request: RequestBody;
   term: TermOf & { extendedUntil: string | null; endsOn: string; overdue: boolean };
   closed: { at: string; by: string; note: string } | null;
+  answeredAt: string | null;
   history?: { at: string; by: string; action: string; detail: Record<string, unknown> }[];
 }
 
@@ -43,6 +44,7 @@ export function presentRequest(
       row.closed_at && row.closed_by
         ? { at: row.closed_at.toISOString(), by: row.closed_by, note: row.closing_note ?? '' }
         : null,
+    answeredAt: row.answered_at?.toISOString() ?? null,
     ...(events
       ? {
           history: events.map((e) => ({

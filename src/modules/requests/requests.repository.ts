@@ -24,6 +24,10 @@ export interface RequestsTable {
   closed_at: Date | null;
   closed_by: string | null;
   closing_note: string | null;
+  /** the SHA-256 of the status code the applicant was given at registration */
+  status_code_hash: string | null;
+  /** when its reply letter was approved and sent */
+  answered_at: Date | null;
 }
 export interface RequestEventsTable {
   id: Generated<number>;
@@ -66,7 +70,7 @@ export async function insertRequest(
   trx: Trx,
   row: Omit<
     RequestsTable,
-    'id' | 'reminded_at' | 'closed_at' | 'closed_by' | 'closing_note' | 'extended_until'
+    'id' | 'reminded_at' | 'closed_at' | 'closed_by' | 'closing_note' | 'extended_until' | 'answered_at'
   >,
 ): Promise<RequestRow> {
   return trx
@@ -107,6 +111,7 @@ export async function findEvents(db: Queryable, requestId: number): Promise<Requ
 
 export interface ListFilter {
   state?: 'open' | 'closed';
+  answered?: boolean;
   dueBefore?: string;
   overdueOn?: string;
   limit: number;
@@ -121,6 +126,7 @@ export async function listRequests(
 ): Promise<{ rows: RequestRow[]; total: number }> {
   let q = db.selectFrom('requests');
   if (f.state) q = q.where('state', '=', f.state);
+  if (f.answered !== undefined) q = q.where('answered_at', f.answered ? 'is not' : 'is', null);
   if (f.dueBefore) q = q.where(termEnd, '<', f.dueBefore);
   if (f.overdueOn) q = q.where('state', '=', 'open').where(termEnd, '<', f.overdueOn);
   const [rows, count] = await Promise.all([

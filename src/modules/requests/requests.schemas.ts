@@ -123,6 +123,14 @@ export const RequestViewSchema = Type.Object({
     Type.Object({ at: Type.String(), by: Type.String(), note: Type.String() }),
     Type.Null(),
   ]),
+  answeredAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+    description: 'when its reply letter was approved and sent',
+  }),
+  statusCode: Type.Optional(
+    Type.String({
+      description: 'given once, at registration: the applicant sees the status by the number and this code',
+    }),
+  ),
   history: Type.Optional(
     Type.Array(
       Type.Object({
@@ -138,4 +146,57 @@ export const RequestViewSchema = Type.Object({
 export const RequestListSchema = Type.Object({
   total: Type.Integer(),
   requests: Type.Array(RequestViewSchema),
+});
+
+export const LetterViewSchema = Type.Object({
+  version: Type.Integer({ minimum: 1 }),
+  kind: Type.Union(
+    ['answer', 'refusal', 'incomplete'].map((s) => Type.Literal(s)),
+    {
+      description:
+        'answer: the covering letter and the tables; refusal: left without consideration or not accepted, with the ground; incomplete: what is missing (para 8)',
+    },
+  ),
+  lang: Type.Union(['kk', 'ru', 'en'].map((s) => Type.Literal(s))),
+  state: Type.Union(
+    ['draft', 'superseded', 'approved'].map((s) => Type.Literal(s)),
+    {
+      description: 'approved: the version sent, kept as sent',
+    },
+  ),
+  draftedAt: Type.String({ format: 'date-time' }),
+  draftedBy: Type.String(),
+  approvedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  approvedBy: Type.Union([Type.String(), Type.Null()]),
+  paragraphs: Type.Array(Type.String(), { description: "the letter's text before its tables" }),
+  tables: Type.Array(
+    Type.Object({
+      indicator: Type.Integer(),
+      form: Type.String(),
+      section: Type.String(),
+      period: Type.String(),
+      link: Type.String({ description: 'the published table it is cut from' }),
+    }),
+  ),
+  delivery: Type.Union([
+    Type.Object({
+      key: Type.String(),
+      recipient: Type.String({ description: 'the channel the request came by' }),
+      state: Type.Union(
+        ['pending', 'delivered', 'acknowledged', 'dead', 'undeliverable'].map((s) => Type.Literal(s)),
+      ),
+      attempts: Type.Integer(),
+      deliveredAt: Type.Union([Type.String(), Type.Null()]),
+      acknowledgedAt: Type.Union([Type.String(), Type.Null()]),
+      lastError: Type.Union([Type.String(), Type.Null()]),
+    }),
+    Type.Null(),
+  ]),
+});
+
+export const LetterListSchema = Type.Object({ letters: Type.Array(LetterViewSchema) });
+
+export const ApplicantStatusSchema = Type.Object({
+  number: Type.String(),
+  status: Type.Union(['under-consideration', 'answered', 'closed'].map((s) => Type.Literal(s))),
 });

@@ -8,6 +8,7 @@ import { currentCatalog, isIsoDate } from '../catalog/index.js';
 import { localDateOf } from '../../platform/clock.js';
 import { conflict, invalidInput, notFound } from '../../platform/errors/index.js';
 import { anyOf, command, hasRole, isSystem, query, type CommandContext } from '../../platform/usecase.js';
+import { createHash, randomInt } from 'node:crypto';
 import { intake } from './request.intake.js';
 import type { RequestBody } from './request.input.js';
 import { requestRulesOn } from './request.rules.js';
@@ -16,7 +17,7 @@ import * as repo from './requests.repository.js';
 import { presentRequest, type RequestView } from './requests.presenter.js';
 
 /** Editors handle requests; the administrator may too (the route × role matrix). */
-const staff = hasRole('editor', 'admin');
+export const staff = hasRole('editor', 'admin');
 
 export const checkRequest = query({
   name: 'check a request',
@@ -27,15 +28,17 @@ export const checkRequest = query({
   },
 });
 
-type RequestAction =
+export type RequestAction =
   | 'requests.request.registered'
+  | 'requests.letter.drafted'
+  | 'requests.letter.approved'
   | 'requests.request.corrected'
   | 'requests.request.extended'
   | 'requests.request.closed'
   | 'requests.request.reminded';
 
 /** The request's own history and the log journal, in the same transaction. */
-async function event(
+export async function event(
   ctx: CommandContext,
   row: repo.RequestRow,
   { action, detail }: { action: RequestAction; detail: Record<string, unknown> },
@@ -57,10 +60,16 @@ async function event(
 
 export const registerRequest = command({
   name: 'register a request',
-  policy: staff,
-  run: async (ctx, input: { body: RequestBody; baseUrl: string }): Promise<RequestView> => {
+  // Staff register what they receive; the signed intake registers as the system (request.signed).
+  policy: anyOf(staff, isSystem),
+  run: async (
+    ctx,
+    input: { body: RequestBody; baseUrl: string; signed?: Record<string, unknown> },
+  ): Promise<RequestView & { statusCode: string }> => {
     const { registeredOn, decision, term } = await intake(ctx.deps, input.body, input.baseUrl);
     const number = await repo.nextNumber(ctx.trx, Number(registeredOn.slice(0, 4)));
+    // The code the applicant is given once, to see the status by the number (kept as its hash).
+    const statusCode = newStatusCode();
     const row = await repo.insertRequest(ctx.trx, {
       number,
       registered_on: registeredOn,
@@ -77,6 +86,7 @@ export const registerRequest = command({
       state: 'open',
       due_on: term.due,
       term,
+      status_code_hash: statusCodeHash(statusCode),
     });
     await event(ctx, row, {
       action: 'requests.request.registered',
@@ -87,14 +97,26 @@ export const registerRequest = command({
         ground: decision.ground.id,
         clause: decision.ground.clause,
         dueOn: term.due,
+        ...(input.signed ? { signed: input.signed } : {}),
       },
     });
-    return presentRequest(row, [], localDateOf(ctx.now));
+    return { ...presentRequest(row, [], localDateOf(ctx.now)), statusCode };
   },
 });
 
+/** Ten characters of an alphabet without look-alikes (0/O, 1/I/L). */
+const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+function newStatusCode(): string {
+  return Array.from({ length: 10 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+}
+
+/** The hash a status code is kept as (the code itself is given to the applicant once). */
+export const statusCodeHash = (code: string): string =>
+  createHash('sha256').update(code.trim().toUpperCase()).digest('hex');
+
 export interface ListQuery {
   state?: 'open' | 'closed';
+  answered?: boolean;
   dueBefore?: string;
   overdue?: boolean;
   limit?: number;
@@ -112,6 +134,7 @@ export const listRequests = query({
     const today = localDateOf(now);
     const { rows, total } = await repo.listRequests(db, {
       ...(input.state ? { state: input.state } : {}),
+      ...(input.answered !== undefined ? { answered: input.answered } : {}),
       ...(input.dueBefore ? { dueBefore: input.dueBefore } : {}),
       ...(input.overdue ? { overdueOn: today } : {}),
       limit: input.limit ?? 100,
@@ -121,7 +144,7 @@ export const listRequests = query({
   },
 });
 
-async function load(db: Parameters<typeof repo.findByNumber>[0], number: string, lock = false) {
+export async function load(db: Parameters<typeof repo.findByNumber>[0], number: string, lock = false) {
   const row = await repo.findByNumber(db, number, lock);
   if (!row) throw notFound(`Request ${number}`, 'request_not_found');
   return row;
@@ -136,7 +159,7 @@ export const getRequest = query({
   },
 });
 
-function open(row: repo.RequestRow): void {
+export function open(row: repo.RequestRow): void {
   if (row.state === 'closed') throw conflict(`Request ${row.number} is closed.`, 'request_closed');
 }
 

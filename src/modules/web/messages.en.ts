@@ -129,6 +129,7 @@ export const en = {
   where: 'Where',
   problem: 'Problem',
   detail: 'Detail',
+  requestsInbox: 'Requests',
   journal: 'Log journal',
   requestsDue: 'Requests: terms ended or ending within three working days',
   requestsNone: 'No open request has a term ending within three working days.',

@@ -30,7 +30,8 @@ import { html, type SafeHtml } from './html.js';
 import { pageLang, translator, type Lang, type Translator } from './i18n.js';
 import { link, type PageInput } from './layout.js';
 import { collectionsWords, type CollectionsTranslate } from './staff.collections.messages.js';
-import { pageStatusOf, problemsList } from './staff.routes.js';
+import { problemsList } from './staff.routes.js';
+import { statusOfError } from './staff.requests.common.js';
 
 type Render = (lang: Lang, input: Omit<PageInput, 't'>) => string;
 const STATES: DeliveryState[] = ['pending', 'delivered', 'acknowledged', 'dead', 'undeliverable'];
@@ -289,7 +290,7 @@ export function registerCollectionsPages(app: HttpApp, deps: Deps, config: Confi
         return onPage(html`<p class="ok" role="status">${w('resent')} <code>${d.key}</code></p>`);
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
-        return onPage(problemsList(err, t), pageStatusOf(err));
+        return onPage(problemsList(err, t), statusOfError(err));
       }
     },
   );
@@ -330,7 +331,7 @@ export function registerCollectionsPages(app: HttpApp, deps: Deps, config: Confi
         );
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
-        return recipientsPage(req, reply, problemsList(err, t), pageStatusOf(err));
+        return recipientsPage(req, reply, problemsList(err, t), statusOfError(err));
       }
     },
   );

@@ -23,6 +23,8 @@ import { pageLang, translator, type Lang, type Translator } from './i18n.js';
 import { link, type PageInput } from './layout.js';
 import { defaultRange, statusBadge } from './pages/public.js';
 import { registerJournalPage } from './staff.journal.js';
+import { registerRequestPages } from './staff.inbox.js';
+import { statusOfError } from './staff.requests.common.js';
 import { requestsDueSection } from './staff.requests.js';
 import { collectionsWords } from './staff.collections.messages.js';
 
@@ -60,15 +62,6 @@ export function problemsList(err: DomainError, t: Translator): SafeHtml {
 }
 
 /** The status of a page that shows a refused change: 409, 403, 404, else 422. */
-export const pageStatusOf = (err: DomainError): number =>
-  err.category === 'conflict'
-    ? 409
-    : err.category === 'forbidden'
-      ? 403
-      : err.category === 'not_found'
-        ? 404
-        : 422;
-
 export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, render: Render): void {
   // The upload's fields (its CSRF token among them) are parsed before the handlers run, so that the
   // session's CSRF check sees them; the file is kept with its name.
@@ -166,7 +159,7 @@ export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, ren
         nav: 'staff',
         user,
         body: html`<h1>${t.t('schedule')}</h1>${message}
-        <p><a href="${link(lang, '/staff/upload')}">${t.t('upload')}</a> · <a href="${link(lang, '/staff/journal')}">${t.t('journal')}</a>${canEdit ? html` · <a href="${link(lang, '/staff/collections')}">${collectionsWords(lang)('collections')}</a> · <a href="${link(lang, '/staff/outbox')}">${collectionsWords(lang)('outbox')}</a>` : null}</p>
+        <p><a href="${link(lang, '/staff/upload')}">${t.t('upload')}</a> · <a href="${link(lang, '/staff/journal')}">${t.t('journal')}</a> · <a href="${link(lang, '/staff/requests')}">${t.t('requestsInbox')}</a>${canEdit ? html` · <a href="${link(lang, '/staff/collections')}">${collectionsWords(lang)('collections')}</a> · <a href="${link(lang, '/staff/outbox')}">${collectionsWords(lang)('outbox')}</a>` : null}</p>
         <form class="pickers" method="get" action="${link(lang, '/staff')}">
           <label>${t.t('from')}<input type="date" name="from" value="${from}"></label>
           <label>${t.t('to')}<input type="date" name="to" value="${to}"></label>
@@ -266,7 +259,7 @@ export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, ren
         else return reply.callNotFound();
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
-        return schedulePage(req, reply, problemsList(err, t), pageStatusOf(err));
+        return schedulePage(req, reply, problemsList(err, t), statusOfError(err));
       }
       return schedulePage(
         req,
@@ -304,6 +297,7 @@ export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, ren
   };
 
   registerJournalPage(app, deps, render);
+  registerRequestPages(app, deps, config, render, problemsList);
 
   app.get('/:lang/staff/upload', { schema: { hide: true, params: P } }, async (req, reply) =>
     staffOnly(req) ? uploadPage(req, reply, null) : signInPage(req, reply, null, 401),

@@ -29,6 +29,7 @@ import { SITE_CSS } from './site.css.js';
 import { UPLOAD_JS } from './upload.js.js';
 import { registerStaffPages } from './staff.routes.js';
 import { registerCollectionsPages } from './staff.collections.js';
+import { registerRequestStatusPage } from './pages/request-status.js';
 
 const LangParams = Type.Object({ lang: Type.String({ maxLength: 100 }) });
 const HTML = 'text/html; charset=utf-8';
@@ -277,4 +278,5 @@ export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): voi
 
   registerStaffPages(app, deps, config, render);
   registerCollectionsPages(app, deps, config, render);
+  registerRequestStatusPage(app, deps, render);
 }

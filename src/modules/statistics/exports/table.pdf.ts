@@ -166,7 +166,9 @@ export function tableContent(
   ];
   // A short table keeps each region's heading and table together on a page; a long one starts
   // each region on a new page.
-  const long = table.rows.length * groups.length > SHORT_TABLE_ROWS;
+  // A region cut into several groups of graphs is never kept whole: with their header trees the
+  // groups may be taller than a page, and pdfmake drops an unbreakable block that does not fit.
+  const long = table.rows.length * groups.length > SHORT_TABLE_ROWS || groups.length > 1;
   orderedColumns(table).forEach((column, i) => {
     const note = columnNote(table, column, lang);
     const block: Content[] = [
