@@ -296,6 +296,49 @@ const EXAMPLES: Examples = {
     headers: as.editor,
     payload: { note: 'answered' },
   }),
+  // a request of its own for the letters (the one above is closed by now)
+  'POST /api/v1/staff/requests/{number}/letters': async () => ({
+    method: 'POST',
+    url: `/api/v1/staff/requests/${(await letterRequest()).number}/letters`,
+    headers: as.editor,
+    payload: { lang: 'kk' },
+  }),
+  'GET /api/v1/staff/requests/{number}/letters': async () => ({
+    url: `/api/v1/staff/requests/${(await letterRequest()).number}/letters`,
+    headers: as.editor,
+  }),
+  'GET /api/v1/staff/requests/{number}/letters/{version}/{file}': async () => ({
+    url: `/api/v1/staff/requests/${(await letterRequest()).number}/letters/1/payload.json`,
+    headers: as.editor,
+  }),
+  'POST /api/v1/staff/requests/{number}/letters/{version}/approve': async () => ({
+    method: 'POST',
+    url: `/api/v1/staff/requests/${(await letterRequest()).number}/letters/1/approve`,
+    headers: as.editor,
+  }),
+  'POST /api/v1/requests/status': async () => {
+    const { number, statusCode } = await letterRequest();
+    return { method: 'POST', url: '/api/v1/requests/status', payload: { number, code: statusCode } };
+  },
+  // a signed request needs the trust configuration and a test PKI: the intake's tests sign them
+  'POST /api/v1/intake/edms/requests': () => ({
+    method: 'POST',
+    url: '/api/v1/intake/edms/requests',
+    payload: {},
+    status: 422,
+  }),
+  'POST /api/v1/intake/kadagalau/requests': () => ({
+    method: 'POST',
+    url: '/api/v1/intake/kadagalau/requests',
+    payload: {},
+    status: 422,
+  }),
+  'POST /api/v1/intake/e-appeals/requests': () => ({
+    method: 'POST',
+    url: '/api/v1/intake/e-appeals/requests',
+    payload: {},
+    status: 422,
+  }),
   'GET /api/v1/registers': () => ({ url: '/api/v1/registers' }),
   'POST /api/v1/staff/registers/{id}/imports': () => ({
     method: 'POST',
@@ -378,6 +421,20 @@ const EXAMPLES: Examples = {
   }),
   'DELETE /api/v1/session': () => ({ method: 'DELETE', url: '/api/v1/session', headers: as.session }),
 };
+
+let letterRequestMade: { number: string; statusCode: string } | undefined;
+async function letterRequest(): Promise<{ number: string; statusCode: string }> {
+  if (letterRequestMade) return letterRequestMade;
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/staff/requests',
+    headers: as.editor,
+    payload: requestBody,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  letterRequestMade = res.json() as { number: string; statusCode: string };
+  return letterRequestMade;
+}
 
 async function requestNumber(): Promise<string> {
   if (state.request) return state.request;
