@@ -18,6 +18,7 @@ import { registerWebRoutes } from './modules/web/index.js';
 import { outboxSettings, registerOutboxRoutes } from './modules/outbox/index.js';
 import { buildDueCollections, registerCollectionRoutes } from './modules/collections/index.js';
 import { registerRequestRoutes, remindOfTerms } from './modules/requests/index.js';
+import { signatureVerifierOf } from './modules/pki/index.js';
 import { rebuildResources, registerCkanRoutes, registerDcatRoutes } from './modules/opendata/index.js';
 import { loadOfficialListsJob, registerRegisterRoutes } from './modules/registers/index.js';
 import {
@@ -43,7 +44,7 @@ export async function buildHttpApp(deps: Deps, config: Config, version: string, 
     }
   });
   registerAuthentication(app, deps);
-  registerAuthRoutes(app, deps, config);
+  registerAuthRoutes(app, deps, config, await signatureVerifierOf(config));
   registerJournalRoutes(app, deps);
   registerCatalogRoutes(app, deps);
   registerObligationRoutes(app, deps, config);
