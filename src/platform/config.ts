@@ -106,8 +106,16 @@ export const configDeclaration = {
   },
   COOKIE_SECURE: {
     kind: 'boolean',
-    default: 'false',
-    description: 'Mark the session cookie Secure (set true behind HTTPS).',
+    default: null,
+    description:
+      'Mark the session cookie Secure (sent over HTTPS only). Unset: true when PUBLIC_BASE_URL is https, false otherwise.',
+  },
+  TRUST_PROXY: {
+    kind: 'string',
+    default: '',
+    pattern: /^(|true|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/,
+    description:
+      "Which proxies in front of the service to believe about the client's address (X-Forwarded-For), for the rate limits and the journal: empty, none (the address of the connection); a hop count (`1` behind one load balancer); or the proxies' addresses or CIDR ranges, comma-separated (`10.0.0.0/8, 127.0.0.1`); `true` believes any (only when nothing else can reach the service).",
   },
   TOKEN_DEFAULT_DAYS: {
     kind: 'integer',
@@ -307,6 +315,7 @@ export interface Config {
   bodyLimitBytes: number;
   sessionTtlHours: number;
   cookieSecure: boolean;
+  trustProxy: string;
   tokenDefaultDays: number;
   catalogExtraDirs: string;
   jobsEnabled: boolean;
@@ -398,6 +407,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     else out[camel(key)] = value;
   }
   if (problems.length) throw new ConfigError(problems);
+  // a session cookie over https is Secure unless the operator says otherwise
+  out.cookieSecure ??= String(out.publicBaseUrl).startsWith('https:');
   return out as unknown as Config;
 }
 

@@ -52,14 +52,14 @@ it('answers an unencoded Cyrillic query (?form=1-М) with a problem that says ho
   expect(problem.requestId).toMatch(/^[0-9a-f-]{36}$/);
 });
 
-it('answers a percent-escape that is not UTF-8 in the path with a problem naming the address', async () => {
+it('answers a percent-escape that is not UTF-8 in the path with a problem that does not echo it', async () => {
   const res = await rawGet('/api/v1/%E0%A4%A');
   expect(res.status).toBe(400);
   expect(res.head).toMatch(/content-type: application\/problem\+json/i);
   expect(JSON.parse(res.body)).toMatchObject({
     code: 'malformed_url',
-    detail: expect.stringContaining('/api/v1/%E0%A4%A') as unknown,
   });
+  expect(res.body).not.toContain('%E0%A4%A');
 });
 
 it('serves the same query percent-encoded', async () => {

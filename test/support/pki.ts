@@ -133,6 +133,15 @@ export interface TestPki {
   startOcspResponder(): Promise<{ url: string; requests: number; close(): Promise<void> }>;
 }
 
+/** each bad case and the reason code it is refused with */
+export const REFUSED_CASES = [
+  ['expired', 'expired'],
+  ['notYetValid', 'not-yet-valid'],
+  ['revoked', 'revoked'],
+  ['wrongKeyUsage', 'wrong-key-usage'],
+  ['wrongChain', 'untrusted-chain'],
+] as const;
+
 export interface TestCases {
   valid: TestSigner;
   expired: TestSigner;

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { HttpApp } from '../../platform/http/index.js';
 import { actorPaths } from '../../platform/http/index.js';
@@ -37,14 +38,25 @@ function bearerOf(req: FastifyRequest): string | null | undefined {
   return m ? m[1]! : null;
 }
 
+/** The CSRF token sent equals the session's, compared in constant time. */
+export function sameCsrfToken(sent: unknown, expected: string): boolean {
+  if (typeof sent !== 'string') return false;
+  const digest = (v: string) => createHash('sha256').update(v).digest();
+  return timingSafeEqual(digest(sent), digest(expected));
+}
+
+const isActorPath = (url: string) => actorPaths.some((p) => url.startsWith(p));
+
 /**
  * Resolves the actor of every request: a bearer API token (machine clients) or the session
- * cookie (people). A bad token is refused at once; a cookie-authenticated unsafe request must
- * carry the session's CSRF token. Routes under actorPaths need an actor.
+ * cookie (people). It runs when the request arrives, before its body is read or validated: an
+ * anonymous request to an actor route answers 401 whatever its body. A bad token is refused at
+ * once; a cookie-authenticated unsafe request must carry the session's CSRF token (checked once
+ * the body is read and validated, since a form sends it as `_csrf` in a multipart body).
  */
 export function registerAuthentication(app: HttpApp, deps: Deps): void {
   app.decorateRequest('sessionCsrf', null);
-  app.addHook('preHandler', async (req) => {
+  app.addHook('onRequest', async (req) => {
     const now = deps.clock.now();
     const bearer = bearerOf(req);
     if (bearer === null)
@@ -58,26 +70,26 @@ export function registerAuthentication(app: HttpApp, deps: Deps): void {
       if (cookieValue) {
         const actor = await actorFromSession(deps.db, cookieValue, now);
         if (actor) {
-          if (UNSAFE.has(req.method)) {
-            const sent =
-              req.headers['x-csrf-token'] ?? (req.body as Record<string, unknown> | undefined)?._csrf;
-            if (sent !== actor.csrfToken) {
-              throw new DomainError(
-                'forbidden',
-                'csrf_failed',
-                "The form or request lacks the session's CSRF token (X-CSRF-Token).",
-              );
-            }
-          }
           const { csrfToken, ...plain } = actor;
           req.actor = plain;
           req.sessionCsrf = csrfToken;
-        } else if (actorPaths.some((p) => req.url.startsWith(p))) {
+        } else if (isActorPath(req.url)) {
           throw unauthenticated('The session has expired or ended; sign in again.', 'session_expired');
         }
       }
     }
-    if (req.actor.kind === 'anonymous' && actorPaths.some((p) => req.url.startsWith(p)))
-      throw unauthenticated();
+    if (req.actor.kind === 'anonymous' && isActorPath(req.url)) throw unauthenticated();
+  });
+  // after the multipart plugin has attached a form's fields (its own preValidation hook)
+  app.addHook('preHandler', async (req) => {
+    if (req.sessionCsrf === null || !UNSAFE.has(req.method)) return;
+    const sent = req.headers['x-csrf-token'] ?? (req.body as Record<string, unknown> | undefined)?._csrf;
+    if (!sameCsrfToken(sent, req.sessionCsrf)) {
+      throw new DomainError(
+        'forbidden',
+        'csrf_failed',
+        "The form or request lacks the session's CSRF token (X-CSRF-Token).",
+      );
+    }
   });
 }

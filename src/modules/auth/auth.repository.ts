@@ -24,6 +24,10 @@ export interface UsersTable {
   active: Generated<boolean>;
   created_at: Date;
   updated_at: Date;
+  /** ИИН of the person, for certificate sign-in */
+  iin: Generated<string | null>;
+  /** БИН of the organisation whose employee's certificate the person signs in with */
+  bin: Generated<string | null>;
 }
 export interface SessionsTable {
   id: string;
@@ -122,6 +126,8 @@ export async function insertUser(
     passwordHash: string;
     role: Role;
     organisationId: string;
+    iin: string | null;
+    bin: string | null;
     now: Date;
   },
 ): Promise<User> {
@@ -133,6 +139,8 @@ export async function insertUser(
       password_hash: u.passwordHash,
       role: u.role,
       organisation_id: u.organisationId,
+      iin: u.iin,
+      bin: u.bin,
       created_at: u.now,
       updated_at: u.now,
     })

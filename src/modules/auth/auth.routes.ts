@@ -2,13 +2,29 @@ import { Type } from '@sinclair/typebox';
 import type { Config } from '../../platform/config.js';
 import { metaOf, schemas, type HttpApp } from '../../platform/http/index.js';
 import type { Deps } from '../../platform/usecase.js';
+import { DomainError } from '../../platform/errors/index.js';
+import type { SignatureVerifier } from '../pki/index.js';
 import { SESSION_COOKIE, setSessionCookie } from './auth.http.js';
+import {
+  certificateRefused,
+  issueSignInChallenge,
+  signInWithCertificate,
+} from './certificate-sign-in.service.js';
 import { presentToken, presentUser, Role, TokenSchema, UserSchema } from './auth.presenter.js';
 import { addUser, createToken, listTokens, listUsers, revokeToken, signIn, signOut } from './auth.service.js';
 
 const { actorSecurity, problems } = schemas;
 
-export function registerAuthRoutes(app: HttpApp, deps: Deps, config: Config): void {
+/**
+ * `verifier` checks the signatures of certificate sign-in; null when no trusted roots are
+ * configured (PKI_TRUST_ROOTS), and then that way of signing in answers 503.
+ */
+export function registerAuthRoutes(
+  app: HttpApp,
+  deps: Deps,
+  config: Config,
+  verifier: SignatureVerifier | null = null,
+): void {
   app.post(
     '/api/v1/session',
     {
@@ -27,6 +43,72 @@ export function registerAuthRoutes(app: HttpApp, deps: Deps, config: Config): vo
     },
     async (req, reply) => {
       const s = await signIn(deps, req.actor, { ...req.body, ttlHours: config.sessionTtlHours }, metaOf(req));
+      setSessionCookie(reply, s, config.cookieSecure);
+      return { user: presentUser(s.user), csrfToken: s.csrfToken, expiresAt: s.expiresAt.toISOString() };
+    },
+  );
+
+  app.post(
+    '/api/v1/session/challenge',
+    {
+      schema: {
+        tags: ['session'],
+        summary:
+          'A one-time challenge to sign with the authentication key of a certificate (valid 5 minutes)',
+        response: {
+          200: Type.Object({ challenge: Type.String(), expiresAt: Type.String() }),
+          ...problems(429),
+        },
+      },
+    },
+    async (req) => {
+      const c = await issueSignInChallenge(deps, req.actor, undefined, metaOf(req));
+      return { challenge: c.challenge, expiresAt: c.expiresAt.toISOString() };
+    },
+  );
+
+  app.post(
+    '/api/v1/session/certificate',
+    {
+      schema: {
+        tags: ['session'],
+        summary:
+          'Sign in with a CMS signature (base64) over a challenge, made with the authentication key of an NCA certificate; sets the session cookie. A detached signature sends the challenge too.',
+        body: Type.Object(
+          {
+            cms: Type.String({ minLength: 1, maxLength: 65_536, pattern: '^[A-Za-z0-9+/=\\s]+$' }),
+            challenge: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ user: UserSchema, csrfToken: Type.String(), expiresAt: Type.String() }),
+          ...problems(401, 422, 503),
+        },
+      },
+    },
+    async (req, reply) => {
+      if (!verifier) {
+        throw new DomainError(
+          'unavailable',
+          'certificate_sign_in_off',
+          'Certificate sign-in is not configured on this service (PKI_TRUST_ROOTS).',
+        );
+      }
+      const verification = await verifier.verifyCms({
+        cms: Buffer.from(req.body.cms, 'base64'),
+        ...(req.body.challenge ? { content: Buffer.from(req.body.challenge, 'utf8') } : {}),
+        purpose: 'authentication',
+        at: deps.clock.now(),
+      });
+      const result = await signInWithCertificate(
+        deps,
+        req.actor,
+        { verification, ttlHours: config.sessionTtlHours },
+        metaOf(req),
+      );
+      if (!result.ok) throw certificateRefused(result.reason);
+      const s = result.session;
       setSessionCookie(reply, s, config.cookieSecure);
       return { user: presentUser(s.user), csrfToken: s.csrfToken, expiresAt: s.expiresAt.toISOString() };
     },
@@ -76,6 +158,15 @@ export function registerAuthRoutes(app: HttpApp, deps: Deps, config: Config): vo
             password: Type.String({ minLength: 1, maxLength: 1024 }),
             role: Role,
             organisationId: Type.String({ minLength: 1, maxLength: 100 }),
+            iin: Type.Optional(
+              Type.String({ pattern: '^[0-9]{12}$', description: 'ИИН, to sign in with a certificate' }),
+            ),
+            bin: Type.Optional(
+              Type.String({
+                pattern: '^[0-9]{12}$',
+                description: "БИН of the organisation of the user's certificate",
+              }),
+            ),
           },
           { additionalProperties: false },
         ),

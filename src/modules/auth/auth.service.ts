@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import type { Queryable } from '../../platform/db/index.js';
 import {
   conflict,
@@ -6,7 +7,7 @@ import {
   unauthenticated,
   type FieldProblem,
 } from '../../platform/errors/index.js';
-import { command, query, type Actor, type Role } from '../../platform/usecase.js';
+import { command, query, type Actor, type CommandContext, type Role } from '../../platform/usecase.js';
 import { mayEndSession, mayManageAccounts, mayPurgeSessions, maySignIn } from './auth.policies.js';
 import * as repo from './auth.repository.js';
 import {
@@ -33,6 +34,10 @@ export interface AddUserInput {
   password: string;
   role: Role;
   organisationId: string;
+  /** ИИН of the person, to sign in with their certificate */
+  iin?: string | null;
+  /** БИН of the organisation whose employee's certificate they must sign in with */
+  bin?: string | null;
 }
 
 export const addUser = command({
@@ -50,6 +55,16 @@ export const addUser = command({
         message: 'A login is 3–64 of a-z, 0-9, . _ @ -.',
       });
     }
+    for (const field of ['iin', 'bin'] as const) {
+      const value = input[field];
+      if (value != null && !/^\d{12}$/.test(value)) {
+        problems.push({
+          pointer: `/${field}`,
+          code: `invalid_${field}`,
+          message: `An ${field.toUpperCase()} is 12 digits.`,
+        });
+      }
+    }
     const orgProblem = await organisationProblem(ctx.trx, input.organisationId);
     if (orgProblem) problems.push(orgProblem);
     if (problems.length) throw invalidInput('The user cannot be added.', problems);
@@ -61,6 +76,8 @@ export const addUser = command({
       passwordHash: await hashPassword(input.password),
       role: input.role,
       organisationId: input.organisationId,
+      iin: input.iin ?? null,
+      bin: input.bin ?? null,
       now: ctx.now,
     });
     await ctx.record({
@@ -94,27 +111,40 @@ export const signIn = command({
     const ok = await verifyPassword(row?.password_hash ?? (await decoyPasswordHash()), input.password);
     if (!row || !ok || !row.active)
       throw unauthenticated('The login or the password is wrong.', 'bad_credentials');
-    const cookieValue = randomSecret(32);
-    const csrfToken = randomSecret(24);
-    const expiresAt = new Date(ctx.now.getTime() + input.ttlHours * 3_600_000);
-    await repo.insertSession(ctx.trx, {
-      id: sha256(cookieValue),
-      userId: row.id,
-      csrfToken,
-      now: ctx.now,
-      expiresAt,
-      clientAddress: ctx.meta.clientAddress,
-    });
-    const user = repo.userRowToUser(row);
-    await ctx.record({
-      action: 'auth.session.started',
-      objectType: 'user',
-      objectId: user.id,
-      summary: { login: user.login, expiresAt: expiresAt.toISOString() },
-    });
-    return { cookieValue, csrfToken, expiresAt, user };
+    return startSession(ctx, row, input.ttlHours, { method: 'password' });
   },
 });
+
+/**
+ * A new session of a person who proved who they are: a new identifier every time (no session
+ * fixation), its CSRF token, journaled with how they signed in.
+ */
+export async function startSession(
+  ctx: CommandContext,
+  row: Selectable<repo.UsersTable>,
+  ttlHours: number,
+  how: Record<string, unknown>,
+) {
+  const cookieValue = randomSecret(32);
+  const csrfToken = randomSecret(24);
+  const expiresAt = new Date(ctx.now.getTime() + ttlHours * 3_600_000);
+  await repo.insertSession(ctx.trx, {
+    id: sha256(cookieValue),
+    userId: row.id,
+    csrfToken,
+    now: ctx.now,
+    expiresAt,
+    clientAddress: ctx.meta.clientAddress,
+  });
+  const user = repo.userRowToUser(row);
+  await ctx.record({
+    action: 'auth.session.started',
+    objectType: 'user',
+    objectId: user.id,
+    summary: { login: user.login, expiresAt: expiresAt.toISOString(), ...how },
+  });
+  return { cookieValue, csrfToken, expiresAt, user };
+}
 
 export const signOut = command({
   name: 'sign out',

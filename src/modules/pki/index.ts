@@ -4,6 +4,7 @@
 // (IIN, BIN, names, position). RSA and ECDSA in-process; GOST through an NCANode service.
 export {
   createSignatureVerifier,
+  signatureVerifierOf,
   REFUSAL_REASONS,
   type CmsVerification,
   type RefusalReason,

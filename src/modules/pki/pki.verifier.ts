@@ -13,7 +13,8 @@ import { buildChain } from './pki.chain.js';
 import { checkSignature, isGostAlgorithm, readSignedData } from './pki.cms.js';
 import { verifyWithNcaNode } from './pki.ncanode.js';
 import { checkRevocation } from './pki.revocation.js';
-import type { TrustSettings } from './pki.trust.js';
+import type { Config } from '../../platform/config.js';
+import { loadTrustSettings, type TrustSettings } from './pki.trust.js';
 
 /** Why a signature is refused; stable codes, journaled and shown to the person. */
 export const REFUSAL_REASONS = [
@@ -157,4 +158,19 @@ export function createSignatureVerifier(
       };
     },
   };
+}
+
+/** The verifier of the configuration; null when no trusted roots are configured. */
+export async function signatureVerifierOf(config: Config): Promise<SignatureVerifier | null> {
+  if (!config.pkiTrustRoots) return null;
+  return createSignatureVerifier(
+    await loadTrustSettings({
+      trustRoots: config.pkiTrustRoots,
+      intermediates: config.pkiIntermediates,
+      crlPath: config.pkiCrlPath,
+      ocspUrl: config.pkiOcspUrl,
+      ncanodeUrl: config.pkiNcanodeUrl,
+      timeoutMs: config.pkiTimeoutMs,
+    }),
+  );
 }

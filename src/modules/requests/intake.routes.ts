@@ -6,7 +6,8 @@ import { Type } from '@sinclair/typebox';
 import type { Config } from '../../platform/config.js';
 import { metaOf, schemas, type HttpApp } from '../../platform/http/index.js';
 import type { Deps } from '../../platform/usecase.js';
-import { createSignatureVerifier, loadTrustSettings, type SignatureVerifier } from '../pki/index.js';
+import { DomainError } from '../../platform/errors/index.js';
+import type { SignatureVerifier } from '../pki/index.js';
 import {
   INTAKE_SYSTEMS,
   SignedRequestSchema,
@@ -17,19 +18,24 @@ import { RequestViewSchema } from './requests.schemas.js';
 
 const { problems } = schemas;
 
-export function registerIntakeRoutes(app: HttpApp, deps: Deps, config: Config): void {
+export function registerIntakeRoutes(
+  app: HttpApp,
+  deps: Deps,
+  config: Config,
+  verifier: SignatureVerifier | null,
+): void {
   const baseUrl = config.publicBaseUrl.replace(/\/$/, '');
-  // The trust configuration (roots, intermediates, CRLs) is read once, when first needed.
-  let verifier: Promise<SignatureVerifier> | null = null;
-  const verifierOf = () =>
-    (verifier ??= loadTrustSettings({
-      trustRoots: config.pkiTrustRoots,
-      intermediates: config.pkiIntermediates,
-      crlPath: config.pkiCrlPath,
-      ocspUrl: config.pkiOcspUrl,
-      ncanodeUrl: config.pkiNcanodeUrl,
-      timeoutMs: config.pkiTimeoutMs,
-    }).then((trust) => createSignatureVerifier(trust)));
+  // The service's one verifier (trusted roots, intermediates, CRLs of the configuration), shared
+  // with certificate sign-in; null when no trusted roots are configured.
+  const verifierOf = (): SignatureVerifier => {
+    if (!verifier)
+      throw new DomainError(
+        'unavailable',
+        'signed_intake_off',
+        'The signed intake is not configured on this service (PKI_TRUST_ROOTS).',
+      );
+    return verifier;
+  };
 
   for (const system of Object.keys(INTAKE_SYSTEMS) as IntakeSystem[]) {
     app.post(
@@ -41,12 +47,12 @@ export function registerIntakeRoutes(app: HttpApp, deps: Deps, config: Config): 
           body: SignedRequestSchema,
           response: {
             201: Type.Intersect([RequestViewSchema, Type.Object({ statusCode: Type.String() })]),
-            ...problems(400, 422),
+            ...problems(400, 422, 503),
           },
         },
       },
       async (req, reply) => {
-        const view = await takeSignedRequest(deps, await verifierOf(), {
+        const view = await takeSignedRequest(deps, verifierOf(), {
           system,
           signed: req.body,
           baseUrl,

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { DomainError } from '../errors/index.js';
-import { toProblem, type Problem } from './problem.js';
+import { toProblem } from './problem.js';
 
 // The errors that come before a route: a request Node's HTTP parser refuses (no request object
 // exists; the answer is written on the socket), and an address whose percent-escapes are not
-// UTF-8 (the router's). Both answer problem+json, never Fastify's own `{"error":"Client Error"}`.
+// UTF-8 (the router's, answered in server.ts with no echo of the address). Both answer problem+json, never Fastify's own `{"error":"Client Error"}`.
 
 /** Why the parser refused a request, in the API's words, with the status HTTP gives it. */
 function parserProblem(code: string | undefined): { status: number; code: string; detail: string } {
@@ -27,15 +26,16 @@ function parserProblem(code: string | undefined): { status: number; code: string
 /** The raw HTTP answer to a request the parser refused: problem+json, then the socket closes. */
 export function parserErrorResponse(err: { code?: string }): { status: number; bytes: string } {
   const p = parserProblem(err.code);
+  const requestId = randomUUID();
   const { problem } = toProblem(
     Object.assign(new Error(p.detail), { statusCode: p.status, code: p.code }),
-    randomUUID(),
+    requestId,
   );
   const body = JSON.stringify(problem);
   const bytes =
     `HTTP/1.1 ${p.status} ${STATUS_CODES[p.status]}\r\n` +
     `Content-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
-    `X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`;
+    `X-Content-Type-Options: nosniff\r\nX-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${body}`;
   return { status: p.status, bytes };
 }
 
@@ -45,19 +45,4 @@ export function answerParserError(err: Error & { code?: string }, socket: Duplex
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
   if (socket.writable) socket.write(parserErrorResponse(err).bytes);
   socket.destroy(err);
-}
-
-/** The router's FST_ERR_BAD_URL (a percent-escape that is not UTF-8), as the API's problem. */
-export function badUrlProblem(path: string, requestId: string): Problem {
-  const shown = path.length > 200 ? `${path.slice(0, 200)}…` : path;
-  return toProblem(
-    new DomainError(
-      'malformed',
-      'malformed_url',
-      `The request's address ${shown} holds a percent-escape that is not UTF-8: encode the text as UTF-8 before percent-encoding it.`,
-      [],
-      { path: shown },
-    ),
-    requestId,
-  ).problem;
 }

@@ -39,10 +39,13 @@ const titleOf: Record<number, string> = {
   405: 'Method not allowed',
   406: 'Not acceptable',
   409: 'Conflict',
+  408: 'Request timeout',
   413: 'Payload too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   422: 'Invalid input',
   429: 'Too many requests',
+  431: 'Request header fields too large',
   500: 'Internal server error',
   503: 'Service unavailable',
 };
@@ -86,22 +89,59 @@ export function validationProblems(errors: AjvError[], context: string | undefin
   return out;
 }
 
-// Fastify's own 4xx errors, named in the API's words.
-const fastifyCodes: Record<string, string> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_json',
-  FST_ERR_CTP_EMPTY_JSON_BODY: 'empty_body',
-  FST_ERR_CTP_BODY_TOO_LARGE: 'body_too_large',
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'invalid_content_length',
-  FST_ERR_CTP_INVALID_TYPE: 'unsupported_media_type',
-  FST_ERR_BAD_URL: 'malformed_url',
+// Fastify's, its parsers' and the router's own 4xx errors, named in the API's words with a
+// fixed sentence: their messages quote the input (a path, a JSON token), which is never echoed.
+const fastifyCodes: Record<string, { code: string; detail: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'malformed_json', detail: 'The body is not valid JSON.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'empty_body', detail: 'The body is empty but its type says JSON.' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    code: 'body_too_large',
+    detail: 'The body is larger than the service accepts (BODY_LIMIT_BYTES).',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'unsupported_media_type',
+    detail: 'This route does not accept a body of this media type.',
+  },
+  FST_ERR_CTP_INVALID_TYPE: {
+    code: 'unsupported_media_type',
+    detail: 'This route does not accept a body of this media type.',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'invalid_content_length',
+    detail: 'The Content-Length does not match the body.',
+  },
+  FST_ERR_BAD_URL: { code: 'malformed_url', detail: 'The URL is not validly percent-encoded.' },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    code: 'uri_too_long',
+    detail: 'A part of the path is longer than the service accepts.',
+  },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: {
+    code: 'malformed_multipart',
+    detail: 'The body is not multipart/form-data.',
+  },
+  FST_PROTO_VIOLATION: { code: 'malformed_multipart', detail: 'The multipart body is malformed.' },
+  FST_PARTS_LIMIT: {
+    code: 'too_many_parts',
+    detail: 'The multipart body has more parts than the service accepts.',
+  },
+  FST_FILES_LIMIT: {
+    code: 'too_many_parts',
+    detail: 'The multipart body has more files than the service accepts.',
+  },
+  FST_FIELDS_LIMIT: {
+    code: 'too_many_parts',
+    detail: 'The multipart body has more fields than the service accepts.',
+  },
+  FST_REQ_FILE_TOO_LARGE: { code: 'body_too_large', detail: 'The file is larger than the service accepts.' },
 };
-const slug = (s: string) =>
-  fastifyCodes[s] ??
-  s
-    .toLowerCase()
-    .replace(/^fst_err_/, '')
-    .replace(/[^a-z0-9]+/g, '_');
+const fastifyProblem = (code: string): { code: string; detail: string } =>
+  fastifyCodes[code] ?? {
+    code: code
+      .toLowerCase()
+      .replace(/^fst_(err_)?/, '')
+      .replace(/[^a-z0-9]+/g, '_'),
+    detail: 'The request could not be read.',
+  };
 
 export function toProblem(err: unknown, requestId: string): { problem: Problem; internal: boolean } {
   const make = (
@@ -133,8 +173,12 @@ export function toProblem(err: unknown, requestId: string): { problem: Problem; 
     return make(422, 'invalid_input', `The request has invalid values: ${where}.`, errors);
   }
   if (f && typeof f.statusCode === 'number' && f.statusCode >= 400 && f.statusCode < 500) {
-    const code = f.statusCode === 429 ? 'rate_limited' : f.code ? slug(f.code) : 'bad_request';
-    return make(f.statusCode, code, f.message);
+    if (f.statusCode === 429) return make(429, 'rate_limited', f.message);
+    if (f.code?.startsWith('FST_')) {
+      const known = fastifyProblem(f.code);
+      return make(f.statusCode, known.code, known.detail);
+    }
+    return make(f.statusCode, f.code ?? 'bad_request', f.message);
   }
   return make(
     500,

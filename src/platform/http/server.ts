@@ -18,9 +18,10 @@ import client from 'prom-client';
 import type { Config } from '../config.js';
 import type { Logger } from '../logging.js';
 import { anonymousActor, type Actor, type RequestMeta } from '../usecase.js';
+import { methodsAt, trustProxyOf } from './hardening.js';
 import { toProblem, type Problem } from './problem.js';
 import { localiseProblem, problemLangOf } from './problem-text.js';
-import { answerParserError, badUrlProblem } from './client-errors.js';
+import { answerParserError } from './client-errors.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -103,11 +104,24 @@ export async function createHttpServer(
   opts: HttpOptions,
 ): Promise<{ app: HttpApp; metrics: client.Registry }> {
   const { config } = opts;
+  // how an error is answered (set once the portal's page is known; used by the router's errors too)
+  let send: (problem: Problem, req: FastifyRequest, reply: FastifyReply) => FastifyReply = () => {
+    throw new Error('the error answer is not set yet');
+  };
   const app = Fastify({
     loggerInstance: opts.logger,
     logController: new OneLinePerRequest(),
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: false,
+    trustProxy: trustProxyOf(config.trustProxy),
+    // Before a route: what the HTTP parser refuses (raw Cyrillic in the address) answers
+    // problem+json too (client-errors.ts)
+    clientErrorHandler: answerParserError,
+    // the router's own refusals (a URL badly percent-encoded, a path segment too long) are problems
+    frameworkErrors: (err, req, reply) => {
+      req.actor = anonymousActor;
+      reply.header('x-request-id', req.id);
+      return send(toProblem(err, String(req.id)).problem, req, reply);
+    },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[A-Za-z0-9._-]{8,128}$/.test(given) ? given : randomUUID();
@@ -116,17 +130,6 @@ export async function createHttpServer(
       customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true },
     },
     routerOptions: { ignoreTrailingSlash: true },
-    // Before a route: what the HTTP parser refuses (raw Cyrillic in the address) and what the
-    // router cannot decode answer problem+json too (client-errors.ts).
-    clientErrorHandler: answerParserError,
-    frameworkErrors: (err, req, reply) =>
-      send(
-        err.code === 'FST_ERR_BAD_URL'
-          ? badUrlProblem(req.url.split('?')[0] ?? req.url, String(req.id))
-          : toProblem(err, String(req.id)).problem,
-        req,
-        reply,
-      ),
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as HttpApp;
 
   app.decorateRequest('actor', null as unknown as Actor);
@@ -245,7 +248,7 @@ export async function createHttpServer(
   });
 
   app.decorate('htmlErrorPage', null);
-  const send = (problem: Problem, req: FastifyRequest, reply: FastifyReply) => {
+  send = (problem: Problem, req: FastifyRequest, reply: FastifyReply) => {
     const page = app.htmlErrorPage?.(problem, req) ?? null;
     if (page !== null) return reply.status(problem.status).type('text/html; charset=utf-8').send(page);
     // In the client's language where it asks for Kazakh, Russian or English (a detail without a
@@ -265,11 +268,19 @@ export async function createHttpServer(
     return send(problem, req, reply);
   });
   app.setNotFoundHandler(async (req, reply) => {
+    // a path that exists with other methods: 405 and the methods it has
+    const allowed = methodsAt(routes, req.url.split('?')[0] ?? '');
+    if (allowed.length) reply.header('allow', allowed.join(', '));
     const { problem } = toProblem(
-      Object.assign(new Error(`No route ${req.method} ${req.url.split('?')[0]}.`), {
-        statusCode: 404,
-        code: 'route_not_found',
-      }),
+      allowed.length
+        ? Object.assign(new Error('This path does not take this method; Allow names the ones it takes.'), {
+            statusCode: 405,
+            code: 'method_not_allowed',
+          })
+        : Object.assign(new Error('No route of the service has this path.'), {
+            statusCode: 404,
+            code: 'route_not_found',
+          }),
       String(req.id),
     );
     return send(problem, req, reply);

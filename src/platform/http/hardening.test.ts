@@ -1,0 +1,42 @@
+import Fastify from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { methodsAt, trustProxyOf } from './hardening.js';
+
+describe('TRUST_PROXY', () => {
+  const clientAddress = async (setting: string, forwarded: string, remoteAddress = '10.0.0.5') => {
+    const app = Fastify({ trustProxy: trustProxyOf(setting) });
+    app.get('/', async (req) => req.ip);
+    const res = await app.inject({ url: '/', remoteAddress, headers: { 'x-forwarded-for': forwarded } });
+    await app.close();
+    return res.body;
+  };
+
+  it.each([
+    ['', '203.0.113.7', '10.0.0.5'],
+    ['1', '203.0.113.7', '203.0.113.7'],
+    ['1', '198.51.100.1, 203.0.113.7', '203.0.113.7'],
+    ['2', '198.51.100.1, 203.0.113.7', '198.51.100.1'],
+    ['10.0.0.0/8', '203.0.113.7', '203.0.113.7'],
+    ['192.168.0.1', '203.0.113.7', '10.0.0.5'],
+    ['true', '198.51.100.1, 203.0.113.7', '198.51.100.1'],
+  ])('%j with X-Forwarded-For %j sees the client at %s', async (setting, forwarded, seen) => {
+    expect(await clientAddress(setting, forwarded)).toBe(seen);
+  });
+});
+
+describe('the methods a path has', () => {
+  const routes = [
+    { method: 'GET', url: '/api/v1/forms/:code' },
+    { method: 'POST', url: '/api/v1/staff/requests/:number/close' },
+    { method: 'GET', url: '/api/v1/staff/requests/:number' },
+  ];
+  it.each([
+    ['/api/v1/forms/1-P', ['GET']],
+    ['/api/v1/forms/1-P/', ['GET']],
+    ['/api/v1/staff/requests/12/close', ['POST']],
+    ['/api/v1/forms', []],
+    ['/api/v1/forms/1-P/extra', []],
+  ])('%s → %j', (path, methods) => {
+    expect(methodsAt(routes, path)).toEqual(methods);
+  });
+});
