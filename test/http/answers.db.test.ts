@@ -419,6 +419,14 @@ const EXAMPLES: Examples = {
     payload: { key: 'no-such-delivery' },
     status: 401,
   }),
+  'POST /api/v1/session/challenge': () => ({ method: 'POST', url: '/api/v1/session/challenge' }),
+  // no trusted roots are configured here: the sign-in's own tests sign with a test PKI
+  'POST /api/v1/session/certificate': () => ({
+    method: 'POST',
+    url: '/api/v1/session/certificate',
+    payload: { cms: 'MIIB' },
+    status: 503,
+  }),
   'DELETE /api/v1/session': () => ({ method: 'DELETE', url: '/api/v1/session', headers: as.session }),
 };
 
