@@ -18,7 +18,12 @@ import { registerWebRoutes } from './modules/web/index.js';
 import { outboxSettings, registerOutboxRoutes } from './modules/outbox/index.js';
 import { buildDueCollections, registerCollectionRoutes } from './modules/collections/index.js';
 import { registerRequestRoutes, remindOfTerms } from './modules/requests/index.js';
-import { rebuildResources, registerCkanRoutes, registerDcatRoutes } from './modules/opendata/index.js';
+import {
+  rebuildResources,
+  registerCkanRoutes,
+  registerDcatRoutes,
+  registerOpenDataRoutes,
+} from './modules/opendata/index.js';
 import { loadOfficialListsJob, registerRegisterRoutes } from './modules/registers/index.js';
 import {
   announceReleases,
@@ -54,6 +59,7 @@ export async function buildHttpApp(deps: Deps, config: Config, version: string, 
   registerRegisterRoutes(app, deps);
   registerCkanRoutes(app, deps, config, version);
   registerDcatRoutes(app, deps, config);
+  registerOpenDataRoutes(app, deps, config, metrics);
   registerOutboxRoutes(app, deps, outboxSettings(config));
   registerCollectionRoutes(app, deps, outboxSettings(config), metrics, config.lateFromPeriod);
   registerWebRoutes(app, deps, config);

@@ -10,6 +10,7 @@ export {
   readRegisterEntry,
   type ImportInput,
   type DecisionInput,
+  type RegisterOnView,
 } from './registers.service.js';
 export { registerRegisterRoutes } from './registers.routes.js';
 export {

@@ -63,6 +63,8 @@ figure { margin: 1rem 0; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: .9rem; color: var(--muted); }
 .graphics { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1rem; }
+pre.code { overflow-x: auto; background: var(--soft); border: 1px solid var(--line); border-radius: 4px; padding: .5rem .75rem; font-size: .85rem; }
+.facets details ul { margin: .25rem 0 0; padding-left: 1.1rem; }
 .search { display: flex; gap: .5rem; max-width: 40rem; }
 .search input { flex: 1; }
 .revised { font-size: 0.75em; vertical-align: super; margin-right: 0.2em; text-decoration: none; }
