@@ -24,7 +24,11 @@ import {
   registerDcatRoutes,
   registerOpenDataRoutes,
 } from './modules/opendata/index.js';
-import { loadOfficialListsJob, registerRegisterRoutes } from './modules/registers/index.js';
+import {
+  loadOfficialListsJob,
+  registerPersonsRoutes,
+  registerRegisterRoutes,
+} from './modules/registers/index.js';
 import {
   announceReleases,
   publishShippedFigures,
@@ -57,6 +61,7 @@ export async function buildHttpApp(deps: Deps, config: Config, version: string, 
   registerStaffRoutes(app, deps, config);
   registerRequestRoutes(app, deps, config, metrics);
   registerRegisterRoutes(app, deps);
+  registerPersonsRoutes(app, deps, config);
   registerCkanRoutes(app, deps, config, version);
   registerDcatRoutes(app, deps, config);
   registerOpenDataRoutes(app, deps, config, metrics);

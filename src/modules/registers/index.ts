@@ -30,3 +30,11 @@ export {
 } from './registers.datastore.js';
 export type { ImportView, EntryView, DecisionView } from './registers.presenter.js';
 export { loadOfficialListsJob, LOAD_OFFICIAL_LISTS_JOB } from './registers.jobs.js';
+export { registerPersonsRoutes } from './persons.routes.js';
+export {
+  searchPersons,
+  addPerson,
+  removePerson,
+  PERSONS_REGISTER,
+  type PersonView,
+} from './persons.service.js';

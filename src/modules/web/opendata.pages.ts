@@ -2,7 +2,11 @@
 // page, each register's page (entries on a day, search) and each entry's history.
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { readRegister, readRegisterEntry } from '../registers/index.js';
+import { PERSONS_REGISTER, readRegister, readRegisterEntry, searchPersons } from '../registers/index.js';
+import { DomainError } from '../../platform/errors/index.js';
+import { metaOf } from '../../platform/http/index.js';
+import { personsPage } from './pages/persons.js';
+import { link } from './layout.js';
 import { catalogView, datasetDetail, searchDatasets } from '../opendata/index.js';
 import { notFound } from '../../platform/errors/index.js';
 import type { Config } from '../../platform/config.js';
@@ -123,6 +127,55 @@ export function registerOpenDataPages(app: HttpApp, deps: Deps, config: Config, 
     const dataset = v.datasets.find((d) => d.madeFrom.kind === 'register' && d.madeFrom.register === id);
     return { title: dataset?.titles[lang] ?? id, datasetId: dataset?.id ?? id };
   };
+
+  // The register of persons: a search by a whole full name, rate-limited per address like the API.
+  app.get(
+    `/:lang/registers/${PERSONS_REGISTER}`,
+    {
+      config: { rateLimit: { max: config.rateLimitPersonsSearch, timeWindow: 60_000 } },
+      schema: {
+        hide: true,
+        params: Type.Object({ lang: Type.String({ maxLength: 100 }) }),
+        querystring: Type.Object({ fullName: Str(300) }),
+      },
+    },
+    async (req, reply) => {
+      const lang = langOf(req);
+      const fullName = (req.query as { fullName?: string }).fullName?.trim() ?? '';
+      let found = null;
+      let refused = false;
+      if (fullName) {
+        try {
+          found = (
+            await searchPersons(
+              deps,
+              req.actor,
+              { fullName, demonstration: config.personsRegisterDemonstration },
+              metaOf(req),
+            )
+          ).found;
+        } catch (err) {
+          if (!(err instanceof DomainError) || err.code !== 'full_name_required') throw err;
+          refused = true;
+        }
+      }
+      const { title } = await registerTitle(PERSONS_REGISTER, lang);
+      const body = personsPage(translator(lang), {
+        title,
+        action: link(lang, `/registers/${PERSONS_REGISTER}`),
+        fullName,
+        refused,
+        found,
+      });
+      return reply
+        .status(refused ? 422 : 200)
+        .type(HTML)
+        .header('cache-control', 'no-store')
+        .send(
+          render(lang, { title: openDataText(lang)('persons'), path: pathOf(req), nav: 'datasets', body }),
+        );
+    },
+  );
 
   app.get(
     '/:lang/registers/:id',

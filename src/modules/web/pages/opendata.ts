@@ -138,7 +138,7 @@ export function datasetPage(t: Translator, p: DatasetPageInput): SafeHtml {
     <dt>${od('lastUpdate')}</dt><dd>${dl?.lastUpdate ? t.dateTime(dl.lastUpdate.toISOString()) : od('never')}</dd>
     <dt>${od('status')}</dt><dd id="deadline-status">${statusOf(t, dl)}</dd>
   </dl>
-  ${p.persons ? html`<p><a class="button" href="${link(t.lang, '/registers/persons')}">${od('persons')}</a></p>` : null}
+  ${p.persons ? html`<p><a class="button" href="${link(t.lang, `/registers/${p.dataset.madeFrom.kind === 'register' ? p.dataset.madeFrom.register : ''}`)}">${od('persons')}</a></p>` : null}
   ${p.register ? html`<p><a class="button" href="${link(t.lang, `/registers/${p.register}`)}">${od('openRegister')}</a></p>` : null}
   <h2>${od('resources')}</h2>
   ${
