@@ -3,7 +3,7 @@
 // the period; Order 25, para 13 for non-working days), the periods its resources cover, its last
 // update, and so its next due date and whether it is late.
 import { addCalendarDays, localDate, parsePeriod, periodEnd, periodStart } from '../calendar/index.js';
-import { listObligations, type CatalogSnapshot, type Dataset } from '../catalog/index.js';
+import { listObligations, type CatalogSnapshot, type Dataset, type ObligationDue } from '../catalog/index.js';
 import { localDateOf } from '../../platform/clock.js';
 import { deadlineOf, type DatasetDeadline } from './opendata.deadlines.js';
 import type { ResourceRow, VersionRow } from './opendata.repository.js';
@@ -20,16 +20,23 @@ export function deadlinesOf(
 ): Map<string, DatasetDeadline> {
   const from = addCalendarDays(localDate(today), -WINDOW_DAYS);
   const to = addCalendarDays(localDate(today), WINDOW_DAYS);
+  // One pass over every obligation in the window (not one per dataset: a catalogue may hold
+  // thousands), grouped by the dataset it is about.
+  const byDataset = new Map<string, ObligationDue[]>();
+  for (const o of listObligations(snapshot.catalog, snapshot.calendar, { from, to })) {
+    const id = o.dataset ?? (o.itemKind === 'dataset' ? o.itemId : null);
+    if (id === null) continue;
+    const list = byDataset.get(id) ?? [];
+    list.push(o);
+    byDataset.set(id, list);
+  }
   const out = new Map<string, DatasetDeadline>();
   for (const dataset of datasets) {
     const mine = resources.get(dataset.id) ?? [];
     const times = mine.map((r) => r.latest.built_at.getTime());
     const lastUpdate = times.length ? new Date(Math.max(...times)) : null;
     const periods = new Set(mine.map((r) => r.period).filter((p): p is string => p !== null));
-    const obligations =
-      dataset.dueDay === null
-        ? []
-        : listObligations(snapshot.catalog, snapshot.calendar, { from, to, item: dataset.id });
+    const obligations = dataset.dueDay === null ? [] : (byDataset.get(dataset.id) ?? []);
     out.set(
       dataset.id,
       deadlineOf({
