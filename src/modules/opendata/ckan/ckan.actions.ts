@@ -82,9 +82,11 @@ function search(p: Params, ctx: ActionContext, view: CatalogView) {
     const alternatives = parseQuery(q, 'q');
     const filters = parseQuery(fq, 'fq');
     const sort = parseSort(sortText);
+    // The filters first (fields compared whole, cheap), then the words over what is left.
     const scored = allPackages(view, ctx.lang)
+      .filter((pkg) => scoreOf(pkg, filters) > 0)
       .map((pkg) => ({ pkg, score: scoreOf(pkg, alternatives) }))
-      .filter((x) => x.score > 0 && scoreOf(x.pkg, filters) > 0);
+      .filter((x) => x.score > 0);
     const key = (x: { pkg: PackageDict; score: number }, field: string): string | number => {
       switch (field) {
         case 'score':
