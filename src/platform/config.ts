@@ -195,6 +195,12 @@ export const configDeclaration = {
     description:
       'Key of the HMAC-SHA256 signature of every EDMS and webhook delivery (over timestamp and body) and of the receipts recipients send back. Needed by those adapters.',
   },
+  OUTBOX_RECIPIENT_SECRETS_FILE: {
+    kind: 'path',
+    default: null,
+    description:
+      'JSON file of per-recipient signing keys (`{"supreme-court": [{"id": "2026-12", "secret": "…", "validFrom": "2026-12-01T00:00:00Z", "validUntil": null}]}`), mode 600, outside the repository and the database; re-read when it changes. A recipient it names is signed with its own keys only (several during a rotation\'s overlap); others fall back to OUTBOX_SIGNING_SECRET. docs/outbox.md.',
+  },
   OUTBOX_FILE_DROP_DIR: {
     kind: 'path',
     default: null,
@@ -291,6 +297,7 @@ export interface Config {
   publishedCacheMb: number;
   outboxEdmsUrl: string | null;
   outboxSigningSecret: string | null;
+  outboxRecipientSecretsFile: string | null;
   outboxFileDropDir: string | null;
   outboxRoutes: string;
   outboxDefaultAdapter: 'none' | 'edms' | 'file-drop';

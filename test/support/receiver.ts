@@ -27,6 +27,8 @@ export interface Receiver {
   /** one entry per key: what the receiver's system took in */
   accepted: Map<string, Received>;
   behaviour: Behaviour;
+  /** the key it verifies with (a test rotates it) */
+  secret: string;
   close(): Promise<void>;
 }
 
@@ -34,7 +36,14 @@ export async function startReceiver(secret: string, behaviour: Behaviour = 'acce
   const tries: Received[] = [];
   const accepted = new Map<string, Received>();
   const open = new Set<http.ServerResponse>();
-  const receiver: Receiver = { url: '', tries, accepted, behaviour, close: async () => undefined };
+  const receiver: Receiver = {
+    url: '',
+    tries,
+    accepted,
+    behaviour,
+    secret,
+    close: async () => undefined,
+  };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -42,7 +51,9 @@ export async function startReceiver(secret: string, behaviour: Behaviour = 'acce
       const raw = Buffer.concat(chunks);
       const key = String(req.headers[KEY_HEADER] ?? '');
       const ts = Number(req.headers[TIMESTAMP_HEADER]);
-      const signatureValid = req.headers[SIGNATURE_HEADER] === sign(secret, ts, raw);
+      // one `v1=` signature per key of the sender during a rotation: one made with ours will do
+      const signatures = String(req.headers[SIGNATURE_HEADER] ?? '').split(',');
+      const signatureValid = signatures.some((s) => s.trim() === sign(receiver.secret, ts, raw));
       const body = JSON.parse(raw.toString('utf8')) as Received['body'];
       const entry = { key, path: req.url ?? '', body, signatureValid };
       tries.push(entry);

@@ -25,6 +25,7 @@ import {
 } from './collection.documents.js';
 import { inputStates, readCollectionTables, type InputState } from './collection.read.js';
 import { DOC_LANGS } from './collection.words.js';
+import { addressedRecipients, resolutionsFor } from './collection.recipients.js';
 import * as repo from './collections.repository.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -153,6 +154,11 @@ export const buildCollection = command({
     const variantOf = (recipient: string): repo.Variant =>
       officialDiffers && holdsOfficialUse(rules, recipient) ? 'official-use' : 'public';
 
+    // Appendix 1 as addressed on the build day: a placeholder an administrator resolved names its body.
+    const recipients = addressedRecipients(
+      collection.recipients,
+      await resolutionsFor(ctx.trx, localDateOf(ctx.now)),
+    );
     const build = await repo.insertBuild(ctx.trx, {
       collection: collection.id,
       quarter: input.quarter,
@@ -163,7 +169,7 @@ export const buildCollection = command({
       inputs,
     });
     const base = { collection, quarter: input.quarter, version, reason };
-    const variants = new Set(collection.recipients.map((r) => variantOf(r.recipient)));
+    const variants = new Set(recipients.map((r) => variantOf(r.recipient)));
     const files: repo.CollectionFilesTable[] = [];
     for (const variant of ['public', 'official-use'] as const) {
       if (variant === 'official-use' && !variants.has(variant)) continue;
@@ -179,7 +185,7 @@ export const buildCollection = command({
     }
     await repo.insertFiles(ctx.trx, files);
     // Appendix 1: one delivery per recipient, the number in its cell as its copies.
-    for (const r of collection.recipients) {
+    for (const r of recipients) {
       const variant = variantOf(r.recipient);
       await enqueueDelivery(ctx, input.outbox, {
         key: `collection-${collection.id}-${input.quarter}-v${version}-${r.recipient}`,
@@ -194,6 +200,7 @@ export const buildCollection = command({
           version,
           reason,
           officialUse: variant === 'official-use',
+          ...(r.placeholder ? { placeholder: r.placeholder, resolvedFrom: r.resolvedFrom } : {}),
         },
         documents: files
           .filter((f) => f.variant === variant)
@@ -209,9 +216,8 @@ export const buildCollection = command({
         version,
         reason,
         inputs: inputs.map((i) => `${i.code ?? i.form} ${i.period} #${i.publicationId}`),
-        recipients: collection.recipients.length,
-        officialUseCopies: collection.recipients.filter((r) => variantOf(r.recipient) === 'official-use')
-          .length,
+        recipients: recipients.length,
+        officialUseCopies: recipients.filter((r) => variantOf(r.recipient) === 'official-use').length,
         clause: collection.clause,
       },
     });
@@ -221,7 +227,7 @@ export const buildCollection = command({
       built: true,
       version,
       reason,
-      deliveries: collection.recipients.length,
+      deliveries: recipients.length,
     };
   },
 });

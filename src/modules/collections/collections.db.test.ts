@@ -385,4 +385,84 @@ describe('the six collections of 2022-Q4', () => {
     const subject = await tokenFor(t, 'subject', 'some-body');
     expect((await t.app.inject({ url: '/api/v1/staff/collections', headers: subject })).statusCode).toBe(403);
   });
+
+  it('addresses a placeholder of Appendix 1 as the organisation an administrator resolved it to, from that day', async () => {
+    const admin = await tokenFor(t, 'admin');
+    const url = '/api/v1/staff/collections/recipients/appendix1-unresolved-p1/resolutions';
+    const body = {
+      organisation: 'prosecutor-general-office',
+      validFrom: '2023-01-11',
+      source: 'a letter of the Committee naming the body of the cell',
+    };
+    // only the administrator; a body that is not in the catalogue, or already has its own cell, is refused
+    expect((await t.app.inject({ method: 'POST', url, headers: editor, payload: body })).statusCode).toBe(
+      403,
+    );
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: admin,
+      payload: { ...body, organisation: 'no-such-body' },
+    });
+    expect(unknown.statusCode).toBe(422);
+    expect(JSON.stringify(unknown.json())).toContain('/body/organisation');
+    const twice = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: admin,
+      payload: { ...body, organisation: 'mazhilis' },
+    });
+    expect(twice.statusCode).toBe(409);
+    const res = await t.app.inject({ method: 'POST', url, headers: admin, payload: body });
+    expect(res.statusCode, res.body).toBe(201);
+    expect((await t.app.inject({ method: 'POST', url, headers: admin, payload: body })).statusCode).toBe(409);
+    const journal = await t.db
+      .selectFrom('journal')
+      .select(['action', 'summary'])
+      .where('object_id', '=', 'appendix1-unresolved-p1')
+      .execute();
+    expect(journal.map((j) => j.action)).toEqual(['collections.recipient.resolved']);
+
+    // The day before, a build still addresses the placeholder (undeliverable); from the day, the body.
+    const build = (reason: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/staff/collections/drug-related-offences/${QUARTER}/build`,
+        headers: editor,
+        payload: { reason },
+      });
+    expect((await build('before the resolution')).statusCode).toBe(200);
+    let drugs = (await schedule()).find((i) => i.collection === 'drug-related-offences')!;
+    expect(drugs.recipients.find((r) => r.recipient === 'appendix1-unresolved-p1')).toMatchObject({
+      status: 'unresolved',
+      state: 'undeliverable',
+    });
+    t.clock.set('2023-01-11T04:00:00Z');
+    const rebuilt = await build('the cell P1 is resolved');
+    expect(rebuilt.json()).toMatchObject({ built: true, version: 4 });
+    await sendAll();
+    drugs = (await schedule()).find((i) => i.collection === 'drug-related-offences')!;
+    expect(drugs.recipients.find((r) => r.recipient === 'prosecutor-general-office')).toMatchObject({
+      status: 'resolved',
+      placeholder: 'appendix1-unresolved-p1',
+      resolvedFrom: '2023-01-11',
+      copies: 7,
+      adapter: 'edms',
+      state: 'delivered',
+      undeliverable: false,
+    });
+    expect(drugs.recipients.some((r) => r.recipient === 'appendix1-unresolved-p1')).toBe(false);
+    const sent = [...edms.accepted.values()].find(
+      (e) => e.body.recipient === 'prosecutor-general-office' && e.body.metadata.version === 4,
+    );
+    expect(sent?.body.metadata).toMatchObject({
+      placeholder: 'appendix1-unresolved-p1',
+      resolvedFrom: '2023-01-11',
+    });
+    const listed = await t.app.inject({ url: '/api/v1/staff/collections/recipients', headers: editor });
+    const p1 = (
+      listed.json() as { placeholders: { placeholder: string; current: unknown }[] }
+    ).placeholders.find((p) => p.placeholder === 'appendix1-unresolved-p1');
+    expect(p1?.current).toMatchObject({ organisation: 'prosecutor-general-office', validFrom: '2023-01-11' });
+  }, 300_000);
 });

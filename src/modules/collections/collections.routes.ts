@@ -10,7 +10,13 @@ import { buildCollection } from './collections.build.js';
 import { BuildOutcomeSchema, ScheduleSchema } from './collections.schemas.js';
 import { collectionSchedule, lateCopies } from './collections.service.js';
 import { downloadOwnCopy, listOwnCopies } from './collections.recipient.js';
-import { OwnCopiesSchema } from './collections.schemas.js';
+import {
+  OwnCopiesSchema,
+  PlaceholdersSchema,
+  ResolutionBodySchema,
+  ResolutionSchema,
+} from './collections.schemas.js';
+import { listPlaceholders, resolveRecipient } from './collection.recipients.js';
 
 const { actorSecurity, problems } = schemas;
 const tags = ['collections'];
@@ -75,6 +81,44 @@ export function registerCollectionRoutes(
         },
         metaOf(req),
       ),
+  );
+
+  app.get(
+    '/api/v1/staff/collections/recipients',
+    {
+      schema: {
+        tags,
+        summary:
+          'The placeholder recipients of Appendix 1 (cells whose column header the published text lost), each with the organisation it is resolved to and the history',
+        security: actorSecurity,
+        response: { 200: PlaceholdersSchema, ...problems(401, 403) },
+      },
+    },
+    async (req) => listPlaceholders(deps, req.actor, undefined),
+  );
+
+  app.post(
+    '/api/v1/staff/collections/recipients/:placeholder/resolutions',
+    {
+      schema: {
+        tags,
+        summary:
+          'Resolve a placeholder recipient of Appendix 1 to an organisation of the catalogue from a day on (the administrator; journaled); builds from that day address the organisation',
+        security: actorSecurity,
+        params: Type.Object({ placeholder: Type.String({ maxLength: 80 }) }),
+        body: ResolutionBodySchema,
+        response: { 201: ResolutionSchema, ...problems(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (req, reply) => {
+      const out = await resolveRecipient(
+        deps,
+        req.actor,
+        { placeholder: req.params.placeholder, ...req.body },
+        metaOf(req),
+      );
+      return reply.status(201).send(out);
+    },
   );
 
   app.get(

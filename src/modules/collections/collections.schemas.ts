@@ -12,6 +12,12 @@ export const RecipientViewSchema = Type.Object(
         'an organisation id; for the eight cells of Appendix 1 whose headers the published text lost, a placeholder id (appendix1-unresolved-p1 … p8)',
     }),
     status: Type.Union([Type.Literal('resolved'), Type.Literal('unresolved')]),
+    placeholder: Nullable(
+      Type.String({
+        description: 'the placeholder of Appendix 1 an administrator resolved to this organisation',
+      }),
+    ),
+    resolvedFrom: Nullable(Type.String({ format: 'date', description: 'the day the resolution holds from' })),
     copies: Type.Integer({ minimum: 1, description: 'the number in the cell of Appendix 1, read as copies' }),
     deliveryId: Nullable(Type.Integer()),
     key: Nullable(Type.String()),
@@ -90,6 +96,68 @@ export const OwnCopiesSchema = Type.Object(
     copies: Type.Array(
       Type.Object(
         { ...DeliverySchema.properties, documents: Type.Array(Type.String()) },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const Titles = Type.Object({ kk: Type.String(), ru: Type.String(), en: Type.String() });
+
+export const ResolutionSchema = Type.Object(
+  {
+    placeholder: Type.String(),
+    organisation: Type.String(),
+    validFrom: Type.String({ format: 'date' }),
+    source: Type.String(),
+    resolvedBy: Type.String(),
+    resolvedAt: Time,
+  },
+  { additionalProperties: false },
+);
+
+export const ResolutionBodySchema = Type.Object(
+  {
+    organisation: Type.String({
+      minLength: 1,
+      maxLength: 80,
+      description: 'an organisation id of the catalogue',
+    }),
+    validFrom: Type.String({
+      maxLength: 10,
+      description: 'YYYY-MM-DD: the collections address it from this day',
+    }),
+    source: Type.String({
+      minLength: 1,
+      maxLength: 2000,
+      description: 'where the resolution comes from (the official text, a letter of the body)',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const PlaceholdersSchema = Type.Object(
+  {
+    placeholders: Type.Array(
+      Type.Object(
+        {
+          placeholder: Type.String(),
+          position: Nullable(Type.String()),
+          titles: Titles,
+          note: Nullable(Type.String()),
+          current: Nullable(
+            Type.Object(
+              {
+                organisation: Type.String(),
+                titles: Nullable(Titles),
+                validFrom: Type.String({ format: 'date' }),
+              },
+              { additionalProperties: false },
+            ),
+          ),
+          history: Type.Array(Type.Omit(ResolutionSchema, ['placeholder'])),
+        },
         { additionalProperties: false },
       ),
     ),

@@ -19,6 +19,12 @@ import { buildCollection, type BuildOutcome } from './collections.build.js';
 import { collectionsForQuarter, parseQuarter, planCollection } from './collection.contents.js';
 import { inputStates } from './collection.read.js';
 import * as repo from './collections.repository.js';
+import {
+  addressedRecipients,
+  allResolutions,
+  resolutionsOn,
+  type AddressedRecipient,
+} from './collection.recipients.js';
 import type { CollectionQuarterView, RecipientView } from './collections.schemas.js';
 
 export interface CollectionSettings {
@@ -45,7 +51,7 @@ export function quartersBefore(today: LocalDate, n: number): string[] {
 }
 
 function recipientView(
-  r: { recipient: string; status: string; count: number },
+  r: AddressedRecipient,
   deliveries: DeliveryView[],
   latestBuildId: number | null,
   due: LocalDate | null,
@@ -65,7 +71,9 @@ function recipientView(
   const late = countsLate && due !== null && (deliveredOn ? deliveredOn > due : today > due);
   return {
     recipient: r.recipient,
-    status: r.status as RecipientView['status'],
+    status: r.status,
+    placeholder: r.placeholder,
+    resolvedFrom: r.resolvedFrom,
     copies: r.count,
     deliveryId: current?.id ?? null,
     key: current?.key ?? null,
@@ -96,6 +104,7 @@ export async function scheduleOf(
   const countsFrom = await lateCountsFrom(deps.db, settings.lateFromPeriod, now);
   const { catalog, calendar } = await currentCatalog(deps.db);
   const builds = await repo.findBuilds(deps.db, quarters);
+  const resolutions = await allResolutions(deps.db);
   const deliveries = await deliveriesOf(
     deps.db,
     'collection-copy',
@@ -112,7 +121,12 @@ export async function scheduleOf(
       const ids = new Set(mine.map((b) => String(b.id)));
       const ofBuilds = deliveries.filter((d) => ids.has(d.subjectId));
       const countsLate = periodStart(parsePeriod(quarter)) >= countsFrom;
-      const recipients = collection.recipients.map((r) =>
+      // addressed as the latest version was (its build day), or as a build today would be
+      const addressed = addressedRecipients(
+        collection.recipients,
+        resolutionsOn(resolutions, latest ? localDateOf(latest.built_at) : today),
+      );
+      const recipients = addressed.map((r) =>
         recipientView(
           r,
           ofBuilds,

@@ -16,3 +16,5 @@ export {
 } from './collections.service.js';
 export { registerCollectionRoutes } from './collections.routes.js';
 export { listOwnCopies, downloadOwnCopy } from './collections.recipient.js';
+export { listPlaceholders, resolveRecipient, type PlaceholderView } from './collection.recipients.js';
+export type { CollectionQuarterView, RecipientView } from './collections.schemas.js';

@@ -37,7 +37,8 @@ export class DeliveryFailure extends Error {
 
 export interface AdapterContext {
   now: Date;
-  secret: string | null;
+  /** the recipient's keys in force (two during a rotation's overlap); none: nothing is sent */
+  secrets: readonly string[];
   timeoutMs: number;
 }
 
@@ -61,7 +62,10 @@ export function envelopeOf(d: Outgoing): string {
 }
 
 async function post(target: string, d: Outgoing, ctx: AdapterContext): Promise<AdapterResult> {
-  if (!ctx.secret) throw new DeliveryFailure('no signing secret is configured (OUTBOX_SIGNING_SECRET)');
+  if (ctx.secrets.length === 0)
+    throw new DeliveryFailure(
+      `no signing key is in force for ${d.recipient} (OUTBOX_RECIPIENT_SECRETS_FILE, OUTBOX_SIGNING_SECRET)`,
+    );
   const body = envelopeOf(d);
   let res: Response;
   try {
@@ -70,7 +74,7 @@ async function post(target: string, d: Outgoing, ctx: AdapterContext): Promise<A
       headers: {
         'content-type': 'application/json',
         [KEY_HEADER]: d.key,
-        ...signedHeaders(ctx.secret, ctx.now, body),
+        ...signedHeaders(ctx.secrets, ctx.now, body),
       },
       body,
       signal: AbortSignal.timeout(ctx.timeoutMs),

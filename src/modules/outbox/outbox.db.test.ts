@@ -26,6 +26,10 @@ let hook: Receiver;
 let dropDir: string;
 let settings: OutboxSettings;
 let editor: Record<string, string>;
+let own: Receiver;
+let keysFile: string;
+const OLD_KEY = 'r-own-old-key-0123456789abcdefghijklmnop';
+const NEW_KEY = 'r-own-new-key-0123456789abcdefghijklmnop';
 
 const enqueue = command({
   name: 'enqueue test deliveries',
@@ -59,11 +63,22 @@ beforeAll(async () => {
   edms = await startReceiver(SECRET);
   hook = await startReceiver(SECRET, 'receipt');
   dropDir = await fs.mkdtemp(path.join(os.tmpdir(), 'zanstat-drop-'));
+  own = await startReceiver(OLD_KEY, 'accept');
+  // The per-recipient keys: written for real with mode 600; the test rewrites it for a rotation.
+  keysFile = path.join(dropDir, '..', `zanstat-keys-${path.basename(dropDir)}.json`);
+  await fs.writeFile(
+    keysFile,
+    JSON.stringify({
+      'r-none': [{ id: 'future', secret: 'x'.repeat(40), validFrom: '2100-01-01T00:00:00Z' }],
+    }),
+    { mode: 0o600 },
+  );
   const env = {
     OUTBOX_EDMS_URL: `${edms.url}/edms`,
     OUTBOX_SIGNING_SECRET: SECRET,
     OUTBOX_FILE_DROP_DIR: dropDir,
-    OUTBOX_ROUTES: `r-hook=webhook:${hook.url}/hook, r-drop=file-drop`,
+    OUTBOX_ROUTES: `r-hook=webhook:${hook.url}/hook, r-drop=file-drop, r-own=webhook:${own.url}/own`,
+    OUTBOX_RECIPIENT_SECRETS_FILE: keysFile,
     OUTBOX_MAX_ATTEMPTS: '3',
     OUTBOX_BACKOFF_BASE_MS: '1000',
     OUTBOX_BACKOFF_MAX_MS: '60000',
@@ -77,7 +92,9 @@ afterAll(async () => {
   await t.close();
   await edms.close();
   await hook.close();
+  await own.close();
   await fs.rm(dropDir, { recursive: true, force: true });
+  await fs.rm(keysFile, { force: true });
 });
 
 describe('the adapters', () => {
@@ -264,5 +281,72 @@ describe('claims', () => {
     const ok = await t.app.inject({ url: '/api/v1/staff/outbox?kind=test&limit=5', headers: editor });
     expect(ok.json()).toMatchObject({ deliveries: expect.any(Array) });
     expect((ok.json() as { deliveries: unknown[] }).deliveries).toHaveLength(5);
+  });
+});
+
+describe("a recipient's own signing keys", () => {
+  it('signs with its own key, with both keys during a rotation, and takes receipts by its keys only', async () => {
+    const now = t.clock.now().getTime();
+    const at = (days: number) => new Date(now + days * 86_400_000).toISOString();
+    // The new key from day 10; the old one until day 17: a week of overlap.
+    await fs.writeFile(
+      keysFile,
+      JSON.stringify({
+        'r-own': [
+          { id: 'old', secret: OLD_KEY, validFrom: at(-400), validUntil: at(17) },
+          { id: 'new', secret: NEW_KEY, validFrom: at(10) },
+        ],
+        'r-none': [{ id: 'future', secret: 'x'.repeat(40), validFrom: '2100-01-01T00:00:00Z' }],
+      }),
+      { mode: 0o600 },
+    );
+    const receipt = (key: string, secret: string) => {
+      const body = JSON.stringify({ key, reference: `R-${key}` });
+      const ts = Math.floor(t.clock.now().getTime() / 1000);
+      return t.app.inject({
+        method: 'POST',
+        url: '/api/v1/outbox/receipts',
+        headers: {
+          'content-type': 'application/json',
+          'x-zanstat-timestamp': String(ts),
+          'x-zanstat-signature': sign(secret, ts, body),
+        },
+        payload: body,
+      });
+    };
+
+    // Before the rotation: one signature, with the old key, never with the shared one.
+    await put(['own-1'], 'r-own');
+    await send();
+    const first = own.tries.find((x) => x.key === 'own-1')!;
+    expect(first.signatureValid).toBe(true);
+    expect((await stateOf('own-1')).state).toBe('delivered');
+    expect((await receipt('own-1', SECRET)).statusCode).toBe(401);
+
+    // During the overlap: two signatures; a receiver holding either key takes it.
+    t.clock.set(at(12));
+    await put(['own-2'], 'r-own');
+    own.secret = NEW_KEY;
+    await send();
+    expect(own.accepted.get('own-2')?.signatureValid).toBe(true);
+    expect((await receipt('own-2', OLD_KEY)).statusCode).toBe(200);
+
+    // After it: the old key neither signs nor verifies.
+    t.clock.set(at(18));
+    expect((await receipt('own-1', OLD_KEY)).statusCode).toBe(401);
+    expect((await receipt('own-1', NEW_KEY)).statusCode).toBe(200);
+    expect(await stateOf('own-1')).toMatchObject({
+      state: 'acknowledged',
+      receipt: { reference: 'R-own-1' },
+    });
+
+    // A recipient the file names but with no key in force yet is not sent to, nor signed with
+    // the shared key: the try fails and says why.
+    const before = edms.tries.length;
+    await put(['none-1'], 'r-none');
+    await send();
+    expect(edms.tries.length).toBe(before);
+    expect(await stateOf('none-1')).toMatchObject({ state: 'pending' });
+    expect((await stateOf('none-1')).last_error).toContain('no signing key is in force for r-none');
   });
 });

@@ -139,6 +139,16 @@ export async function lockById(trx: Trx, id: number): Promise<DeliveryRow | unde
   return trx.selectFrom('outbox_deliveries').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
+/** The recipient a delivery goes to, by its key (the receipts route verifies with its keys). */
+export async function recipientOfKey(db: Queryable, key: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('outbox_deliveries')
+    .select('recipient')
+    .where('key', '=', key)
+    .executeTakeFirst();
+  return row?.recipient ?? null;
+}
+
 export async function lockByKey(trx: Trx, key: string): Promise<DeliveryRow | undefined> {
   return trx
     .selectFrom('outbox_deliveries')

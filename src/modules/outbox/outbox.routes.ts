@@ -15,7 +15,8 @@ import {
 import { acknowledgeDelivery, listDeliveries, resendDelivery } from './outbox.service.js';
 import type { OutboxSettings } from './outbox.settings.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verify } from './outbox.signature.js';
-import type { DeliveryState } from './outbox.repository.js';
+import { recipientOfKey, type DeliveryState } from './outbox.repository.js';
+import { signingKeysFor } from './outbox.keyring.js';
 
 const { actorSecurity, problems } = schemas;
 const tags = ['outbox'];
@@ -95,19 +96,28 @@ export function registerOutboxRoutes(app: HttpApp, deps: Deps, settings: OutboxS
         },
       },
       async (req) => {
-        const secret = settings.signingSecret;
+        // The keys of the delivery's recipient (both during a rotation's overlap); a key we never
+        // sent is checked against the shared key alone, so that its absence is not told unsigned.
+        const now = deps.clock.now();
+        const { key: deliveryKey } = req.body as Static<typeof ReceiptBodySchema>;
+        const recipient = await recipientOfKey(deps.db, deliveryKey);
+        const secrets = recipient
+          ? signingKeysFor(settings.keyring, settings.signingSecret, recipient, now)
+          : settings.signingSecret
+            ? [settings.signingSecret]
+            : [];
         const ok =
-          secret !== null &&
+          secrets.length > 0 &&
           verify(
-            secret,
-            deps.clock.now(),
+            secrets,
+            now,
             req.headers[TIMESTAMP_HEADER] as string | undefined,
             req.headers[SIGNATURE_HEADER] as string | undefined,
             raw.get(req) ?? '',
           );
         if (!ok)
           throw unauthenticated(
-            'The receipt is not signed with the outbox key, or its timestamp is too far from now.',
+            "The receipt is not signed with the recipient's outbox key, or its timestamp is too far from now.",
             'invalid_signature',
           );
         const { key, ...rest } = req.body as Static<typeof ReceiptBodySchema>;

@@ -17,6 +17,7 @@ import {
 } from '../../platform/usecase.js';
 import { sendThrough, DeliveryFailure, type AdapterResult, type Outgoing } from './outbox.adapters.js';
 import * as repo from './outbox.repository.js';
+import { signingKeysFor } from './outbox.keyring.js';
 import { backoffMs, routeFor, type OutboxSettings } from './outbox.settings.js';
 import { presentDelivery, type DeliveryView } from './outbox.presenter.js';
 
@@ -206,7 +207,7 @@ export async function sendDueDeliveries(
       };
       const result = await sendThrough(row.adapter!, row.target!, outgoing, {
         now: deps.clock.now(),
-        secret: settings.signingSecret,
+        secrets: signingKeysFor(settings.keyring, settings.signingSecret, row.recipient, deps.clock.now()),
         timeoutMs: settings.timeoutMs,
       });
       outcome = { ok: true, result };

@@ -3,6 +3,7 @@
 // none — the recipient is undeliverable and the dashboard says so before the deadline.
 import type { Config } from '../../platform/config.js';
 import type { AdapterName } from './outbox.repository.js';
+import { emptyKeyring, fileKeyring, type Keyring } from './outbox.keyring.js';
 
 export interface Route {
   adapter: AdapterName;
@@ -13,6 +14,8 @@ export interface Route {
 export interface OutboxSettings {
   edmsUrl: string | null;
   signingSecret: string | null;
+  /** per-recipient signing keys (OUTBOX_RECIPIENT_SECRETS_FILE); see outbox.keyring.ts */
+  keyring: Keyring;
   fileDropDir: string | null;
   routes: ReadonlyMap<string, { adapter: AdapterName; url?: string }>;
   defaultAdapter: 'none' | 'edms' | 'file-drop';
@@ -43,6 +46,7 @@ export function outboxSettings(config: Config): OutboxSettings {
   return {
     edmsUrl: config.outboxEdmsUrl,
     signingSecret: config.outboxSigningSecret,
+    keyring: keyringOf(config.outboxRecipientSecretsFile),
     fileDropDir: config.outboxFileDropDir,
     routes: parseRoutes(config.outboxRoutes),
     defaultAdapter: config.outboxDefaultAdapter,
@@ -55,19 +59,30 @@ export function outboxSettings(config: Config): OutboxSettings {
   };
 }
 
-function configured(s: OutboxSettings, adapter: AdapterName, url?: string): Route | null {
-  // The signed adapters need the signing key: without it nothing is sent unsigned.
-  if (adapter === 'edms') return s.edmsUrl && s.signingSecret ? { adapter, target: s.edmsUrl } : null;
-  if (adapter === 'webhook') return url && s.signingSecret ? { adapter, target: url } : null;
+/** One keyring per file for the process: every caller of outboxSettings shares its cache. */
+const keyrings = new Map<string, Keyring>();
+function keyringOf(file: string | null): Keyring {
+  if (!file) return emptyKeyring;
+  let k = keyrings.get(file);
+  if (!k) keyrings.set(file, (k = fileKeyring(file)));
+  return k;
+}
+
+function configured(s: OutboxSettings, recipient: string, adapter: AdapterName, url?: string): Route | null {
+  // The signed adapters need a key for the recipient (its own, or the shared one where the keyring
+  // does not name it): nothing is sent unsigned.
+  const signable = s.keyring.names(recipient) || s.signingSecret !== null;
+  if (adapter === 'edms') return s.edmsUrl && signable ? { adapter, target: s.edmsUrl } : null;
+  if (adapter === 'webhook') return url && signable ? { adapter, target: url } : null;
   return s.fileDropDir ? { adapter, target: s.fileDropDir } : null;
 }
 
 /** The adapter that reaches `recipient`, or null: undeliverable. */
 export function routeFor(s: OutboxSettings, recipient: string): Route | null {
   const named = s.routes.get(recipient);
-  if (named) return configured(s, named.adapter, named.url);
+  if (named) return configured(s, recipient, named.adapter, named.url);
   if (s.defaultAdapter === 'none') return null;
-  return configured(s, s.defaultAdapter);
+  return configured(s, recipient, s.defaultAdapter);
 }
 
 /**

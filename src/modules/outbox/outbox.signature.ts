@@ -16,14 +16,30 @@ export function sign(secret: string, timestamp: number, body: string | Buffer): 
   return `v1=${mac.digest('hex')}`;
 }
 
-export function signedHeaders(secret: string, now: Date, body: string | Buffer): Record<string, string> {
+/**
+ * The timestamp and signature headers. With several keys (a rotation's overlap) the signature
+ * header holds one `v1=` signature per key, newest key first, separated by commas: a receiver
+ * takes the message when one of them is made with a key it holds.
+ */
+export function signedHeaders(
+  secrets: string | readonly string[],
+  now: Date,
+  body: string | Buffer,
+): Record<string, string> {
   const timestamp = Math.floor(now.getTime() / 1000);
-  return { [TIMESTAMP_HEADER]: String(timestamp), [SIGNATURE_HEADER]: sign(secret, timestamp, body) };
+  const keys = typeof secrets === 'string' ? [secrets] : secrets;
+  return {
+    [TIMESTAMP_HEADER]: String(timestamp),
+    [SIGNATURE_HEADER]: keys.map((k) => sign(k, timestamp, body)).join(', '),
+  };
 }
 
-/** Whether `signature` signs `body` at `timestamp` with `secret`, within the allowed skew of `now`. */
+/**
+ * Whether one of the signatures of the header signs `body` at `timestamp` with one of `secrets`,
+ * within the allowed skew of `now`.
+ */
 export function verify(
-  secret: string,
+  secrets: string | readonly string[],
   now: Date,
   timestampText: string | undefined,
   signature: string | undefined,
@@ -32,7 +48,14 @@ export function verify(
   if (!timestampText || !signature || !/^\d{1,12}$/.test(timestampText)) return false;
   const timestamp = Number(timestampText);
   if (Math.abs(now.getTime() / 1000 - timestamp) > MAX_SKEW_SECONDS) return false;
-  const expected = Buffer.from(sign(secret, timestamp, body));
-  const given = Buffer.from(signature);
-  return expected.length === given.length && timingSafeEqual(expected, given);
+  const given = signature
+    .split(',')
+    .map((s) => Buffer.from(s.trim()))
+    .slice(0, 8);
+  let ok = false;
+  for (const secret of typeof secrets === 'string' ? [secrets] : secrets) {
+    const expected = Buffer.from(sign(secret, timestamp, body));
+    for (const g of given) if (expected.length === g.length && timingSafeEqual(expected, g)) ok = true;
+  }
+  return ok;
 }

@@ -26,12 +26,13 @@ import { registerJournalPage } from './staff.journal.js';
 import { requestsDueSection } from './staff.requests.js';
 import { openDataWatchSection } from './staff.opendata.js';
 import { currentCatalog } from '../catalog/index.js';
+import { collectionsWords } from './staff.collections.messages.js';
 
 type Render = (lang: Lang, input: Omit<PageInput, 't'>) => string;
 const HTML = 'text/html; charset=utf-8';
 const STAFF = new Set(['editor', 'admin', 'auditor', 'subject']);
 
-function problemsList(err: DomainError, t: Translator): SafeHtml {
+export function problemsList(err: DomainError, t: Translator): SafeHtml {
   // In the reader's language: the headline, and each detail worded from its parameters; a detail
   // without a template (a database's or a library's words) is shown as written, marked English.
   const headline = problemHeadline(err.code, t.lang);
@@ -59,6 +60,16 @@ function problemsList(err: DomainError, t: Translator): SafeHtml {
       : null
   }</div>`;
 }
+
+/** The status of a page that shows a refused change: 409, 403, 404, else 422. */
+export const pageStatusOf = (err: DomainError): number =>
+  err.category === 'conflict'
+    ? 409
+    : err.category === 'forbidden'
+      ? 403
+      : err.category === 'not_found'
+        ? 404
+        : 422;
 
 export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, render: Render): void {
   // The upload's fields (its CSRF token among them) are parsed before the handlers run, so that the
@@ -158,7 +169,7 @@ export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, ren
         nav: 'staff',
         user,
         body: html`<h1>${t.t('schedule')}</h1>${message}
-        <p><a href="${link(lang, '/staff/upload')}">${t.t('upload')}</a> · <a href="${link(lang, '/staff/journal')}">${t.t('journal')}</a></p>
+        <p><a href="${link(lang, '/staff/upload')}">${t.t('upload')}</a> · <a href="${link(lang, '/staff/journal')}">${t.t('journal')}</a>${canEdit ? html` · <a href="${link(lang, '/staff/collections')}">${collectionsWords(lang)('collections')}</a> · <a href="${link(lang, '/staff/outbox')}">${collectionsWords(lang)('outbox')}</a>` : null}</p>
         <form class="pickers" method="get" action="${link(lang, '/staff')}">
           <label>${t.t('from')}<input type="date" name="from" value="${from}"></label>
           <label>${t.t('to')}<input type="date" name="to" value="${to}"></label>
@@ -265,15 +276,7 @@ export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, ren
         else return reply.callNotFound();
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
-        const status =
-          err.category === 'conflict'
-            ? 409
-            : err.category === 'forbidden'
-              ? 403
-              : err.category === 'not_found'
-                ? 404
-                : 422;
-        return schedulePage(req, reply, problemsList(err, t), status);
+        return schedulePage(req, reply, problemsList(err, t), pageStatusOf(err));
       }
       return schedulePage(
         req,

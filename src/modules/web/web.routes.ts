@@ -29,6 +29,7 @@ import { UPLOAD_JS } from './upload.js.js';
 import { registerStaffPages } from './staff.routes.js';
 import { registerOpenDataPages } from './opendata.pages.js';
 import { catalogView } from '../opendata/index.js';
+import { registerCollectionsPages } from './staff.collections.js';
 
 const LangParams = Type.Object({ lang: Type.String({ maxLength: 100 }) });
 const HTML = 'text/html; charset=utf-8';
@@ -284,4 +285,5 @@ export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): voi
 
   registerOpenDataPages(app, deps, config, render);
   registerStaffPages(app, deps, config, render);
+  registerCollectionsPages(app, deps, config, render);
 }
