@@ -24,8 +24,17 @@ import {
   remindOfTerms,
 } from './modules/requests/index.js';
 import { signatureVerifierOf } from './modules/pki/index.js';
-import { rebuildResources, registerCkanRoutes, registerDcatRoutes } from './modules/opendata/index.js';
-import { loadOfficialListsJob, registerRegisterRoutes } from './modules/registers/index.js';
+import {
+  rebuildResources,
+  registerCkanRoutes,
+  registerDcatRoutes,
+  registerOpenDataRoutes,
+} from './modules/opendata/index.js';
+import {
+  loadOfficialListsJob,
+  registerPersonsRoutes,
+  registerRegisterRoutes,
+} from './modules/registers/index.js';
 import {
   announceReleases,
   publishShippedFigures,
@@ -61,8 +70,10 @@ export async function buildHttpApp(deps: Deps, config: Config, version: string, 
   registerLetterRoutes(app, deps, config, outboxSettings(config));
   registerIntakeRoutes(app, deps, config, signatures);
   registerRegisterRoutes(app, deps);
+  registerPersonsRoutes(app, deps, config);
   registerCkanRoutes(app, deps, config, version);
   registerDcatRoutes(app, deps, config);
+  registerOpenDataRoutes(app, deps, config, metrics);
   registerOutboxRoutes(app, deps, outboxSettings(config));
   registerCollectionRoutes(app, deps, outboxSettings(config), metrics, config.lateFromPeriod);
   registerWebRoutes(app, deps, config);

@@ -90,6 +90,14 @@ export const configDeclaration = {
     description:
       "Requests per minute per client address on the open-data routes (CKAN's /api/3 and /api/action, resource downloads, DataStore dumps, DCAT): high enough for a harvester or `ckanapi dump` of the whole catalogue from one address; 0 turns it off. Applies only while RATE_LIMIT_PUBLIC is on.",
   },
+  RATE_LIMIT_PERSONS_SEARCH: {
+    kind: 'integer',
+    default: '10',
+    min: 1,
+    max: 1000,
+    description:
+      'Searches per minute per client address of the register of persons (Order 84, item 23; docs/decisions/0011), on the API and the portal: enough for a person, too few for a sweep of names. Applies only while RATE_LIMIT_PUBLIC is on.',
+  },
   BODY_LIMIT_BYTES: {
     kind: 'integer',
     default: '10485760',
@@ -140,6 +148,12 @@ export const configDeclaration = {
     default: 'true',
     description:
       'On an empty store, load synthetic demonstration figures for the forms that ship no real ones, and publish them marked as demonstration (in releases, the release calendar and its iCalendar feed, tables, exports and pages). false starts with the official figures only; demonstration figures already loaded stay.',
+  },
+  PERSONS_REGISTER_DEMONSTRATION: {
+    kind: 'boolean',
+    default: 'true',
+    description:
+      'The register of persons (Order 84, item 23) finds its demonstration entries — invented names, marked fictional wherever they show — so the search can be tried; no real personal data ships. false: only the entries staff have added.',
   },
   PUBLICATION_TIME: {
     kind: 'string',
@@ -312,6 +326,7 @@ export interface Config {
   publicBaseUrl: string;
   rateLimitPublic: number;
   rateLimitOpenData: number;
+  rateLimitPersonsSearch: number;
   bodyLimitBytes: number;
   sessionTtlHours: number;
   cookieSecure: boolean;
@@ -320,6 +335,7 @@ export interface Config {
   catalogExtraDirs: string;
   jobsEnabled: boolean;
   demonstrationFigures: boolean;
+  personsRegisterDemonstration: boolean;
   publicationTime: string;
   lateFromPeriod: string | null;
   releaseHorizonMonths: number;

@@ -29,6 +29,11 @@ const TEXT: readonly FieldId[] = [
   'status',
 ];
 
+/** The text fields joined, exactly as the index od_datastore_words is made (migration 0012). */
+const WORDS = sql.raw(
+  TEXT.map((f) => (f === 'region_name' ? `coalesce(d.${f}, '')` : `d.${f}`)).join(` || ' ' || `),
+);
+
 export interface DatastoreQuery {
   filters?: Record<string, unknown>;
   q?: string | Record<string, string>;
@@ -114,12 +119,13 @@ export async function datastoreSearch(db: Queryable, resourceId: string, query: 
         throw new DatastoreInputError('q', 'q: a text, or an object of field → text');
       for (const word of text.split(/\s+/).filter(Boolean)) {
         const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        const cols = name === null ? TEXT : [field(name, 'q')];
+        // A word in any text field: the text fields joined by spaces (a word has none) is the
+        // expression of the trigram index od_datastore_words (migration 0012), so this is an index
+        // scan, not a scan of every row of the resource.
         conditions.push(
-          sql<SqlBool>`(${sql.join(
-            cols.map((c) => sql`${col(c)}::text ILIKE ${like}`),
-            sql` OR `,
-          )})`,
+          name === null
+            ? sql<SqlBool>`(${WORDS}) ILIKE ${like}`
+            : sql<SqlBool>`${col(field(name, 'q'))}::text ILIKE ${like}`,
         );
       }
     }

@@ -10,6 +10,7 @@ export {
   readRegisterEntry,
   type ImportInput,
   type DecisionInput,
+  type RegisterOnView,
 } from './registers.service.js';
 export { registerRegisterRoutes } from './registers.routes.js';
 export {
@@ -29,3 +30,11 @@ export {
 } from './registers.datastore.js';
 export type { ImportView, EntryView, DecisionView } from './registers.presenter.js';
 export { loadOfficialListsJob, LOAD_OFFICIAL_LISTS_JOB } from './registers.jobs.js';
+export { registerPersonsRoutes } from './persons.routes.js';
+export {
+  searchPersons,
+  addPerson,
+  removePerson,
+  PERSONS_REGISTER,
+  type PersonView,
+} from './persons.service.js';

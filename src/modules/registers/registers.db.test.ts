@@ -207,9 +207,11 @@ describe('bad input to the reads', () => {
     expect(body.errors[0]).toMatchObject({ pointer, code });
   });
 
-  it('says a register of personal data is search-only and not yet offered', async () => {
+  it('says a register of personal data is searched only by a full name and never listed', async () => {
     const res = await t.app.inject('/api/v1/registers/persons-prosecuted-for-sexual-offences-against-minors');
-    expect((res.json() as { detail: string }).detail).toMatch(/personal data.*search.*not yet offered/);
+    expect((res.json() as { detail: string }).detail).toMatch(
+      /personal data.*searched only.*full name.*neither listed/,
+    );
   });
 });
 

@@ -44,8 +44,8 @@ function unknownRegister(id: string, pointer: string): DomainError {
 
 function notOffered(id: string, pointer: string): DomainError {
   const message =
-    `The register '${id}' holds personal data: it is to be searched only (a person by name), ` +
-    'and that search is not yet offered; its entries are neither listed nor loaded.';
+    `The register '${id}' holds personal data: it is searched only, a person by a whole full name ` +
+    `(/api/v1/registers/${id}/search?fullName=…); its entries are neither listed nor downloaded.`;
   return new DomainError('not_found', 'register_not_offered', message, [
     { pointer, code: 'register_not_offered', message },
   ]);

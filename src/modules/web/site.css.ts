@@ -30,6 +30,7 @@ h2 { font-size: 1.25rem; margin: 1.75rem 0 .75rem; }
 .meta { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0 0 1rem; }
 .meta dt { font-weight: 600; }
 .meta dd { margin: 0; }
+.meta dt, .meta dd { min-width: 0; overflow-wrap: anywhere; }
 form.pickers { display: flex; flex-wrap: wrap; gap: .75rem 1rem; align-items: flex-end; background: var(--soft); padding: .75rem; border-radius: 6px; }
 form.pickers label, form.stack label { display: flex; flex-direction: column; font-size: .9rem; font-weight: 600; gap: .2rem; max-width: 100%; min-width: 0; }
 form.pickers label.check { flex-direction: row; align-items: center; gap: .4rem; font-weight: 400; }
@@ -39,7 +40,7 @@ button, .button { background: var(--accent); color: var(--accent-ink); border: 0
 form.stack { display: grid; gap: .75rem; max-width: 32rem; }
 .downloads { display: flex; flex-wrap: wrap; gap: .5rem; list-style: none; padding: 0; }
 .downloads a { border: 1px solid var(--accent); border-radius: 4px; padding: .25rem .75rem; text-decoration: none; }
-.scroll { overflow-x: auto; border: 1px solid var(--line); border-radius: 4px; margin: .5rem 0 1rem; }
+.scroll { overflow-x: auto; border: 1px solid var(--line); border-radius: 4px; margin: .5rem 0 1rem; position: relative; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 caption { text-align: left; font-weight: 600; padding: .5rem; caption-side: top; }
 th, td { border-bottom: 1px solid var(--line); padding: .35rem .5rem; vertical-align: top; }
@@ -63,6 +64,8 @@ figure { margin: 1rem 0; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: .9rem; color: var(--muted); }
 .graphics { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1rem; }
+pre.code { overflow-x: auto; background: var(--soft); border: 1px solid var(--line); border-radius: 4px; padding: .5rem .75rem; font-size: .85rem; }
+.facets details ul { margin: .25rem 0 0; padding-left: 1.1rem; }
 .search { display: flex; gap: .5rem; max-width: 40rem; }
 .search input { flex: 1; }
 .revised { font-size: 0.75em; vertical-align: super; margin-right: 0.2em; text-decoration: none; }

@@ -26,6 +26,8 @@ import { registerJournalPage } from './staff.journal.js';
 import { registerRequestPages } from './staff.inbox.js';
 import { statusOfError } from './staff.requests.common.js';
 import { requestsDueSection } from './staff.requests.js';
+import { openDataWatchSection } from './staff.opendata.js';
+import { currentCatalog } from '../catalog/index.js';
 import { collectionsWords } from './staff.collections.messages.js';
 
 type Render = (lang: Lang, input: Omit<PageInput, 't'>) => string;
@@ -121,6 +123,7 @@ export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, ren
       form: q.form || undefined,
       lateFromPeriod: config.lateFromPeriod,
     });
+    const datasetTitles = (await currentCatalog(deps.db)).catalog.datasets;
     const csrf = html`<input type="hidden" name="_csrf" value="${user.csrf}">`;
     const action = (r: (typeof releases)[number], name: string) =>
       link(lang, `/staff/releases/${encodeURIComponent(r.form)}/${r.period}/${name}`);
@@ -168,7 +171,14 @@ export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, ren
         <div class="scroll" tabindex="0" role="region" aria-label="${t.t('schedule')}"><table><caption>${t.t('schedule')}</caption>
         <thead><tr><th scope="col">${t.t('form')}</th><th scope="col">${t.t('period')}</th><th scope="col">${t.t('dueDate')}</th><th scope="col">${t.t('status')}</th><th scope="col">${t.t('received')}</th><th scope="col">${t.t('action')}</th></tr></thead>
         <tbody>${rows}</tbody></table></div>
-        ${canEdit ? await requestsDueSection(deps, req.actor, t, today) : null}`,
+        ${canEdit ? await requestsDueSection(deps, req.actor, t, today) : null}
+        ${await openDataWatchSection(
+          deps,
+          req.actor,
+          t,
+          { baseUrl: config.publicBaseUrl.replace(/\/$/, ''), lateFromPeriod: config.lateFromPeriod },
+          (id) => datasetTitles.find((d) => d.id === id)?.titles[lang] ?? id,
+        )}`,
       }),
       status,
     );

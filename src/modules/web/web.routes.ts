@@ -18,7 +18,6 @@ import {
   aboutPage,
   actsPage,
   calendarPage,
-  datasetsPage,
   defaultRange,
   formsPage,
   homePage,
@@ -28,6 +27,8 @@ import {
 import { SITE_CSS } from './site.css.js';
 import { UPLOAD_JS } from './upload.js.js';
 import { registerStaffPages } from './staff.routes.js';
+import { registerOpenDataPages } from './opendata.pages.js';
+import { catalogView } from '../opendata/index.js';
 import { registerCollectionsPages } from './staff.collections.js';
 import { registerRequestStatusPage } from './pages/request-status.js';
 
@@ -218,9 +219,6 @@ export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): voi
   simple('/forms', 'forms', 'forms', async (lang) =>
     formsPage(translator(lang), await currentCatalog(deps.db), localDateOf(deps.clock.now())),
   );
-  simple('/datasets', 'datasets', 'datasets', async (lang) =>
-    datasetsPage(translator(lang), await currentCatalog(deps.db), localDateOf(deps.clock.now())),
-  );
   simple('/acts', 'acts', 'acts', async (lang) => actsPage(translator(lang), await currentCatalog(deps.db)));
   simple('/about', 'about', 'about', async (lang) => aboutPage(translator(lang)));
   simple('/calendar', 'calendar', 'workingDays', async (lang) =>
@@ -258,6 +256,16 @@ export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): voi
     for (const f of inForceOn(snapshot.catalog.forms, today)) {
       if ((await publishedPeriodsOf(deps.db, f.id, deps.clock.now())).length) paths.push(`/forms/${f.slug}`);
     }
+    // The open datasets and the registers that are listed (the register of persons is searched only).
+    const view = await catalogView(deps, base, config.lateFromPeriod);
+    for (const d of view.datasets) {
+      paths.push(`/datasets/${d.id}`);
+      const from = d.madeFrom;
+      if (from.kind === 'register') {
+        const personal = view.catalog.registers.some((r) => r.id === from.register && r.containsPersonalData);
+        if (!personal) paths.push(`/registers/${from.register}`);
+      }
+    }
     const urls = paths.flatMap((p) => (['kk', 'ru', 'en'] as const).map((l) => `${base}${link(l, p)}`));
     const body = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls
       .map((u) => `  <url><loc>${html`${u}`.text}</loc></url>`)
@@ -276,6 +284,7 @@ export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): voi
       .send(body.join('\n'));
   });
 
+  registerOpenDataPages(app, deps, config, render);
   registerStaffPages(app, deps, config, render);
   registerCollectionsPages(app, deps, config, render);
   registerRequestStatusPage(app, deps, render);

@@ -27,6 +27,7 @@ import {
 import { CkanError, invalid, type Params } from './ckan.params.js';
 import { SearchQueryError, facetsOf, parseQuery, parseSort, scoreOf } from './ckan.search.js';
 import { DATASTORE_FIELDS } from '../opendata.build.js';
+import { datasetUuid } from '../opendata.ids.js';
 
 export interface ActionContext {
   deps: Deps;
@@ -43,11 +44,17 @@ export interface Action {
 const notFound = (what: string) => new CkanError(404, 'Not Found Error', `Not found: ${what}`);
 
 function findDataset(view: CatalogView, idOrName: string) {
-  return view.datasets.find((d) => d.id === idOrName || packageDict(view, d, 'kk').id === idOrName);
+  return view.datasets.find((d) => d.id === idOrName || datasetUuid(d.id) === idOrName);
 }
 
-function allPackages(view: CatalogView, lang: Lang): PackageDict[] {
-  return view.datasets.map((d) => packageDict(view, d, lang));
+/** Every dataset's dictionary, made once per view (a generation) and language. */
+const packagesKept = new WeakMap<CatalogView, Map<Lang, PackageDict[]>>();
+export function allPackages(view: CatalogView, lang: Lang): PackageDict[] {
+  let byLang = packagesKept.get(view);
+  if (!byLang) packagesKept.set(view, (byLang = new Map()));
+  let list = byLang.get(lang);
+  if (!list) byLang.set(lang, (list = view.datasets.map((d) => packageDict(view, d, lang))));
+  return list;
 }
 
 function organisations(view: CatalogView) {
@@ -75,9 +82,11 @@ function search(p: Params, ctx: ActionContext, view: CatalogView) {
     const alternatives = parseQuery(q, 'q');
     const filters = parseQuery(fq, 'fq');
     const sort = parseSort(sortText);
+    // The filters first (fields compared whole, cheap), then the words over what is left.
     const scored = allPackages(view, ctx.lang)
+      .filter((pkg) => scoreOf(pkg, filters) > 0)
       .map((pkg) => ({ pkg, score: scoreOf(pkg, alternatives) }))
-      .filter((x) => x.score > 0 && scoreOf(x.pkg, filters) > 0);
+      .filter((x) => x.score > 0);
     const key = (x: { pkg: PackageDict; score: number }, field: string): string | number => {
       switch (field) {
         case 'score':

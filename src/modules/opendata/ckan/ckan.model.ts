@@ -7,6 +7,7 @@ import { inUseOn } from '../../catalog/index.js';
 import { datasetUuid, groupUuid, organisationUuid } from '../opendata.ids.js';
 import type { ResourceRow, VersionRow } from '../opendata.repository.js';
 import { DATASTORE_KEY } from '../opendata.build.js';
+import type { DatasetDeadline } from '../opendata.deadlines.js';
 
 export type Lang = 'kk' | 'ru' | 'en';
 
@@ -60,6 +61,8 @@ export interface CatalogView {
   baseUrl: string;
   /** when the catalogue's entries were loaded: a dataset's creation */
   created: Date;
+  /** the deadline watch of each dataset (absent from a view made up for a benchmark) */
+  deadlines?: Map<string, DatasetDeadline>;
 }
 
 function orgOf(view: CatalogView, dataset: Dataset): Organisation | undefined {
@@ -191,6 +194,19 @@ export function metadataModified(view: CatalogView, dataset: Dataset): Date {
   return new Date(Math.max(metadataCreated(dataset).getTime(), ...times));
 }
 
+/** The deadline watch in `extras` (Order 84: by the 20th of the month after the period). */
+function deadlineExtras(d: DatasetDeadline | undefined): Record<string, string> {
+  if (!d) return {};
+  return {
+    deadline_rule: d.rule,
+    next_due: d.nextDue?.due ?? '',
+    next_due_period: d.nextDue?.period ?? '',
+    last_update: d.lastUpdate ? ckanTime(d.lastUpdate) : '',
+    late: String(d.late),
+    late_periods: d.overdue.map((o) => o.period).join(','),
+  };
+}
+
 export function packageDict(view: CatalogView, dataset: Dataset, lang: Lang) {
   const org = orgOf(view, dataset);
   const resources = (view.resources.get(dataset.id) ?? []).map((r) => resourceDict(view, dataset, r, lang));
@@ -211,6 +227,7 @@ export function packageDict(view: CatalogView, dataset: Dataset, lang: Lang) {
     source_kk: dataset.source.kk,
     source_ru: dataset.source.ru,
     made_from: dataset.madeFrom.kind === 'form' ? `form:${dataset.madeFrom.form}` : dataset.madeFrom.kind,
+    ...deadlineExtras(view.deadlines?.get(dataset.id)),
   };
   return {
     id: datasetUuid(dataset.id),

@@ -5,16 +5,15 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../../platform/config.js';
-import { localDateOf } from '../../../platform/clock.js';
 import { schemas, type HttpApp } from '../../../platform/http/index.js';
 import type { Deps } from '../../../platform/usecase.js';
-import { currentCatalog, inUseOn } from '../../catalog/index.js';
 import { JsonStatDatasetSchema, XLSX_TYPE } from '../../statistics/index.js';
 import { Readable } from 'node:stream';
 import { DATASTORE_KEY, datastoreCsv } from '../opendata.build.js';
 import * as repo from '../opendata.repository.js';
 import { ACTIONS, type ActionContext } from './ckan.actions.js';
-import type { CatalogView, Lang } from './ckan.model.js';
+import type { Lang } from './ckan.model.js';
+import { catalogView } from './catalog-view.js';
 import { CkanError, Params } from './ckan.params.js';
 
 const CALLBACK = /^[A-Za-z_$][\w$.]{0,99}$/;
@@ -37,20 +36,6 @@ const Envelope = Type.Object(
 );
 
 const NotFound = Type.Object({ message: Type.String() }, { description: 'no such file (as CKAN answers)' });
-
-export async function catalogView(deps: Deps, baseUrl: string): Promise<CatalogView> {
-  const { catalog } = await currentCatalog(deps.db);
-  const on = localDateOf(deps.clock.now());
-  const datasets = inUseOn(catalog, catalog.datasets, on).sort((a, b) => a.listNo - b.listNo);
-  const resources = new Map<string, Awaited<ReturnType<typeof repo.findResources>>>();
-  for (const r of await repo.findResources(deps.db)) {
-    const list = resources.get(r.dataset) ?? [];
-    list.push(r);
-    resources.set(r.dataset, list);
-  }
-  const created = new Date(`${datasets.map((d) => d.validFrom).sort()[0] ?? on}T00:00:00Z`);
-  return { catalog, on, datasets, resources, baseUrl, created };
-}
 
 export function registerCkanRoutes(app: HttpApp, deps: Deps, config: Config, version: string): void {
   const baseUrl = config.publicBaseUrl.replace(/\/$/, '');
@@ -86,7 +71,7 @@ export function registerCkanRoutes(app: HttpApp, deps: Deps, config: Config, ver
         deps,
         lang: langValue as Lang,
         version,
-        view: () => catalogView(deps, baseUrl),
+        view: () => catalogView(deps, baseUrl, config.lateFromPeriod),
       };
       payload = { help, success: true, result: await run.run(new Params(values), ctx) };
     } catch (err) {

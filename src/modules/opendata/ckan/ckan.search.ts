@@ -151,8 +151,20 @@ export function stemOf(word: string): string {
   return word.slice(0, Math.max(5, Math.ceil(word.length * 0.75)));
 }
 
-function matchesWords(values: string[], w: string[], exact: boolean): number {
-  const have = values.flatMap(words);
+/**
+ * The words of a field of a package, normalised once per package: the packages of a catalogue
+ * view are kept with it (one generation), so a search compares words and does not re-read text.
+ */
+const wordsKept = new WeakMap<PackageDict, Map<string, string[]>>();
+function wordsOf(p: PackageDict, field: string): string[] {
+  let byField = wordsKept.get(p);
+  if (!byField) wordsKept.set(p, (byField = new Map()));
+  let have = byField.get(field);
+  if (!have) byField.set(field, (have = fieldValues(p, field).flatMap(words)));
+  return have;
+}
+
+function matchesWords(have: string[], w: string[], exact: boolean): number {
   let score = 0;
   for (const word of w) {
     const wildcard = word.endsWith('*');
@@ -187,9 +199,9 @@ function clauseScore(p: PackageDict, c: Clause): number {
   const w = c.words ?? [];
   if (c.field === null || c.field === 'text') {
     let score = 0;
-    for (const f of TEXT_FIELDS) score += matchesWords(fieldValues(p, f), w, false) * (f === 'title' ? 2 : 1);
+    for (const f of TEXT_FIELDS) score += matchesWords(wordsOf(p, f), w, false) * (f === 'title' ? 2 : 1);
     // each word must occur somewhere
-    return w.every((word) => TEXT_FIELDS.some((f) => matchesWords(fieldValues(p, f), [word], false) > 0))
+    return w.every((word) => TEXT_FIELDS.some((f) => matchesWords(wordsOf(p, f), [word], false) > 0))
       ? score
       : 0;
   }
@@ -204,7 +216,7 @@ function clauseScore(p: PackageDict, c: Clause): number {
     'update_period',
     'list_no',
   ].includes(c.field);
-  return matchesWords(fieldValues(p, c.field), w, exact);
+  return matchesWords(wordsOf(p, c.field), w, exact);
 }
 
 /** 0 when the package does not match, else its score. */

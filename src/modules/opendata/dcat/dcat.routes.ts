@@ -5,7 +5,7 @@ import type { Config } from '../../../platform/config.js';
 import { invalidInput } from '../../../platform/errors/index.js';
 import { schemas, type HttpApp } from '../../../platform/http/index.js';
 import type { Deps } from '../../../platform/usecase.js';
-import { catalogView } from '../ckan/ckan.routes.js';
+import { catalogView } from '../ckan/catalog-view.js';
 import { dcatGraph } from './dcat.graph.js';
 import { toJsonLd, toRdfXml, toTurtle } from './rdf.js';
 
@@ -88,7 +88,7 @@ export function registerDcatRoutes(app: HttpApp, deps: Deps, config: Config): vo
               },
             ]);
         }
-        const view = await catalogView(deps, baseUrl);
+        const view = await catalogView(deps, baseUrl, config.lateFromPeriod);
         const page = dcatGraph(view, { page: q.page ?? 1, modifiedSince: since, path });
         return reply.type(`${format.type}; charset=utf-8`).send(format.write(page.triples));
       },

@@ -129,18 +129,6 @@ export function formsPage(t: Translator, snapshot: CatalogSnapshot, today: strin
   })}</tbody></table></div>`;
 }
 
-export function datasetsPage(t: Translator, snapshot: CatalogSnapshot, today: string): SafeHtml {
-  const datasets = inForceOn(snapshot.catalog.datasets, today).sort((a, b) => a.listNo - b.listNo);
-  return html`<h1>${t.t('datasets')}</h1>
-  <div class="scroll" tabindex="0" role="region" aria-label="${t.t('datasets')}"><table><caption>${t.t('datasets')}</caption>
-  <thead><tr><th scope="col">№</th><th scope="col">${t.t('datasets')}</th><th scope="col">${t.t('updated')}</th><th scope="col">${t.t('dueDate')}</th></tr></thead>
-  <tbody>${datasets.map(
-    (d) => html`<tr id="${d.id}"><td class="num">${d.listNo}</td><th scope="row">${d.titles[t.lang]}</th>
-      <td>${(['monthly', 'quarterly', 'half-yearly', 'yearly'] as string[]).includes(d.updatePeriod) ? t.t(d.updatePeriod as MessageKey) : d.updatePeriod}</td>
-      <td>${d.dueDay ? t.t('dueDayText', { day: d.dueDay }) : '—'}</td></tr>`,
-  )}</tbody></table></div>`;
-}
-
 export function actsPage(t: Translator, snapshot: CatalogSnapshot): SafeHtml {
   return html`<h1>${t.t('acts')}</h1><ul class="cards">${snapshot.catalog.acts.map(
     (a) => html`<li id="${a.id}"><strong>${a.titles[t.lang]}</strong><br>
