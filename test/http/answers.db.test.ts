@@ -75,6 +75,8 @@ interface Example extends InjectOptions {
 }
 type Examples = Record<string, () => Example | Promise<Example>>;
 
+const PERSONS = 'persons-prosecuted-for-sexual-offences-against-minors';
+
 const requestBody = {
   channel: 'unified-edms',
   applicant: {
@@ -339,6 +341,37 @@ const EXAMPLES: Examples = {
     payload: {},
     status: 422,
   }),
+  'GET /api/v1/datasets/deadlines': () => ({ url: '/api/v1/datasets/deadlines' }),
+  'POST /api/v1/staff/registers/persons-prosecuted-for-sexual-offences-against-minors/entries': () => ({
+    method: 'POST',
+    url: `/api/v1/staff/registers/${PERSONS}/entries`,
+    headers: as.editor,
+    payload: {
+      fullName: 'Тестов Пример Примерович',
+      birthYear: 1970,
+      criminalCodeArticles: '122',
+      judgmentInForceOn: '2023-01-10',
+      court: 'Test court',
+      decision: { kind: 'judgment', reference: 'T-1/2023', date: '2022-12-20' },
+    },
+  }),
+  'GET /api/v1/registers/persons-prosecuted-for-sexual-offences-against-minors/search': () => ({
+    url: `/api/v1/registers/${PERSONS}/search?fullName=${encodeURIComponent('Тестов Пример Примерович')}`,
+  }),
+  'POST /api/v1/staff/registers/persons-prosecuted-for-sexual-offences-against-minors/entries/{entry}/removal':
+    async () => {
+      const found = (
+        await t.app.inject({
+          url: `/api/v1/registers/${PERSONS}/search?fullName=${encodeURIComponent('Тестов Пример Примерович')}`,
+        })
+      ).json() as { found: { id: number }[] };
+      return {
+        method: 'POST',
+        url: `/api/v1/staff/registers/${PERSONS}/entries/${found.found[0]!.id}/removal`,
+        headers: as.editor,
+        payload: { decision: { kind: 'appeal ruling', reference: 'A-7/2024', date: '2024-02-01' } },
+      };
+    },
   'GET /api/v1/registers': () => ({ url: '/api/v1/registers' }),
   'POST /api/v1/staff/registers/{id}/imports': () => ({
     method: 'POST',
