@@ -18,10 +18,19 @@ export {
 } from './statistics.query.js';
 export type { Table, TableColumn, ValueStatus, Comparison } from './statistics.table.js';
 export {
+  noticeText,
+  coverageText,
+  coverageNote,
+  missingText,
+  type RegionCoverage,
+  type TableNotice,
+} from './statistics.notices.js';
+export {
   areDemonstration,
   coverageOf,
   coverageOfStore,
   dayAfterShippedFigures,
+  holdsEveryRegion,
   type Coverage,
 } from './statistics.coverage.js';
 export {

@@ -86,6 +86,27 @@ async function requiredBreakdowns(
 }
 
 /**
+ * Whether a set of revisions (a publication's) holds every region in force at the period's end:
+ * true for a form not broken down by region. A reader's page opens on a complete period.
+ */
+export async function holdsEveryRegion(
+  db: Queryable,
+  form: string,
+  period: string,
+  revisionIds: readonly number[],
+): Promise<boolean> {
+  const p = parsePeriod(period);
+  const stored = await structureFor(db, form, p);
+  if (!stored || stored.structure.breakdown.dimension !== 'region') return true;
+  const { catalog } = await currentCatalog(db);
+  const required = await requiredBreakdowns(db, catalog, form, period);
+  const held = new Set(
+    (await repo.findRevisionsByIds(db, form, period, revisionIds)).map((r) => r.breakdown),
+  );
+  return held.has(stored.structure.breakdown.total) || required.every((id) => held.has(id));
+}
+
+/**
  * The day after the latest period loaded from the figures that ship with zanstat (imported or
  * synthetic), or null when none: lateness is counted from there, so history is not late.
  */

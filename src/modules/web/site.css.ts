@@ -63,6 +63,12 @@ figure { margin: 1rem 0; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: .9rem; color: var(--muted); }
 .graphics { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1rem; }
+.summary dl { display: flex; flex-wrap: wrap; gap: .5rem 2.5rem; margin: 0; align-items: baseline; }
+.summary dt { font-size: .85rem; color: var(--muted); }
+.summary dd { margin: 0; font-size: 1.05rem; }
+.summary .figure strong { font-size: 1.8rem; }
+.summary .figure.partial dt { color: var(--warn); font-weight: 600; }
+.notice.coverage strong { display: block; }
 .search { display: flex; gap: .5rem; max-width: 40rem; }
 .search input { flex: 1; }
 .revised { font-size: 0.75em; vertical-align: super; margin-right: 0.2em; text-decoration: none; }

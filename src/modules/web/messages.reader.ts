@@ -1,0 +1,100 @@
+// The portal's words for the reader's first questions, in the three languages: what a figure
+// covers, the summary above a report's table, the comparison across boundary changes, search and
+// the legal basis of a report.
+const enReader = {
+  summary: 'In brief',
+  summaryRepublic: 'Republic of Kazakhstan',
+  summaryPartial: 'Not the republic: {coverage}',
+  summaryHighest: 'Highest',
+  summaryLowest: 'Lowest',
+  summaryChange: 'Change on the same period of last year',
+  coverageIncomplete: 'Incomplete figures ({coverage}): the sum is not the republic.',
+  latestComplete: 'The latest period with every region: {period}.',
+  regionsOnly: 'Regions',
+  chartOfRegions: '{row}, {graph}, by region',
+  notComparable: 'not comparable',
+  notComparableReason: '{region}: not comparable with {period}, its territory changed on {date} ({reason}).',
+  legalBasisClause: '{act}, {clause}',
+  repealedInUse:
+    'The act was repealed; its lists of reports and datasets stay in use until an act replacing them is loaded.',
+  searchPage: 'Search',
+  searchPlaceholder: 'Report, indicator, article of the Criminal Code…',
+  searchForms: 'Reports',
+  searchRows: 'Indicators',
+  searchArticles: 'Articles of the Criminal Code',
+  searchDatasets: 'Open datasets',
+  searchActs: 'Acts',
+  searchCount: '{count} found',
+  searchTooShort: 'Type at least two characters.',
+  yearToDate: 'from January to the month (each point is the year so far)',
+  gapExplained: 'A gap in the line is a period not published.',
+  tableFilter: 'Rows',
+  tableFilterAll: 'every row',
+} as const;
+
+export type ReaderKey = keyof typeof enReader;
+type ReaderMessages = Record<ReaderKey, string>;
+
+const ruReader: ReaderMessages = {
+  summary: 'Коротко',
+  summaryRepublic: 'Республика Казахстан',
+  summaryPartial: 'Не республика: {coverage}',
+  summaryHighest: 'Наибольшее',
+  summaryLowest: 'Наименьшее',
+  summaryChange: 'Изменение к аналогичному периоду прошлого года',
+  coverageIncomplete: 'Данные неполные ({coverage}): сумма — не республика.',
+  latestComplete: 'Последний период со всеми регионами: {period}.',
+  regionsOnly: 'Регионы',
+  chartOfRegions: '{row}, {graph}, по регионам',
+  notComparable: 'несопоставимо',
+  notComparableReason: '{region}: несопоставимо с {period}, территория изменилась {date} ({reason}).',
+  legalBasisClause: '{act}, {clause}',
+  repealedInUse:
+    'Акт утратил силу; его перечни отчётов и наборов данных применяются, пока не загружен заменяющий их акт.',
+  searchPage: 'Поиск',
+  searchPlaceholder: 'Отчёт, показатель, статья Уголовного кодекса…',
+  searchForms: 'Отчёты',
+  searchRows: 'Показатели',
+  searchArticles: 'Статьи Уголовного кодекса',
+  searchDatasets: 'Открытые данные',
+  searchActs: 'Акты',
+  searchCount: 'Найдено: {count}',
+  searchTooShort: 'Введите не меньше двух символов.',
+  yearToDate: 'с января по месяц (каждая точка — итог с начала года)',
+  gapExplained: 'Разрыв линии — период, который не опубликован.',
+  tableFilter: 'Строки',
+  tableFilterAll: 'все строки',
+};
+
+const kkReader: ReaderMessages = {
+  summary: 'Қысқаша',
+  summaryRepublic: 'Қазақстан Республикасы',
+  summaryPartial: 'Республика емес: {coverage}',
+  summaryHighest: 'Ең жоғары',
+  summaryLowest: 'Ең төмен',
+  summaryChange: 'Өткен жылдың сәйкес кезеңімен салыстырғандағы өзгеріс',
+  coverageIncomplete: 'Деректер толық емес ({coverage}): сома республика емес.',
+  latestComplete: 'Барлық өңір бар соңғы кезең: {period}.',
+  regionsOnly: 'Өңірлер',
+  chartOfRegions: '{row}, {graph}, өңірлер бойынша',
+  notComparable: 'салыстыруға келмейді',
+  notComparableReason: '{region}: {period} кезеңімен салыстыруға келмейді, аумағы {date} өзгерді ({reason}).',
+  legalBasisClause: '{act}, {clause}',
+  repealedInUse:
+    'Акт күшін жойды; оның есептер мен деректер жиынтықтарының тізбелері оларды алмастыратын акт жүктелгенге дейін қолданылады.',
+  searchPage: 'Іздеу',
+  searchPlaceholder: 'Есеп, көрсеткіш, Қылмыстық кодекстің бабы…',
+  searchForms: 'Есептер',
+  searchRows: 'Көрсеткіштер',
+  searchArticles: 'Қылмыстық кодекстің баптары',
+  searchDatasets: 'Ашық деректер',
+  searchActs: 'Актілер',
+  searchCount: 'Табылды: {count}',
+  searchTooShort: 'Кемінде екі таңба енгізіңіз.',
+  yearToDate: 'қаңтардан айға дейін (әр нүкте — жыл басынан бергі жиынтық)',
+  gapExplained: 'Сызықтағы үзіліс — жарияланбаған кезең.',
+  tableFilter: 'Жолдар',
+  tableFilterAll: 'барлық жолдар',
+};
+
+export const readerMessages = { kk: kkReader, ru: ruReader, en: enReader as ReaderMessages };
