@@ -49,6 +49,9 @@ thead th.num { white-space: normal; min-width: 7rem; }
 tbody th[scope=row] { min-width: 14rem; }
 td.nodata { color: var(--muted); font-style: italic; text-align: right; }
 tr.total th, tr.total td { font-weight: 700; }
+tr.selected th, tr.selected td { background: #fff4c2; }
+tr:target th, tr:target td { outline: 2px solid #b3470b; outline-offset: -2px; }
+ul.hits li { margin: .25rem 0; }
 th[scope=row] { font-weight: 400; text-align: left; }
 .indent-1 { padding-left: 1.25rem; } .indent-2 { padding-left: 2.25rem; } .indent-3 { padding-left: 3.25rem; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 1rem; list-style: none; padding: 0; }

@@ -110,6 +110,8 @@ export async function formPage(
   const row = all.rows.find((r) => r.code === q.row) ?? all.rows[0]!;
   const graph = all.graphs.find((g) => String(g.n) === q.graph) ?? all.graphs[0]!;
   const gi = all.graphs.indexOf(graph);
+  // A row asked for (from search, say) is marked in the table.
+  const selectedRow = q.row ? row.code : undefined;
 
   const pickers = html`<form class="pickers" method="get" action="${link(t.lang, `/forms/${form.slug}`)}">
     <label>${t.t('period')}<select name="period">${periods.map(
@@ -240,7 +242,7 @@ export async function formPage(
     publications: [chosen.publication.id, prev?.id ?? 0],
     body: html`${head}${pickers}${notes}${summary}${graphics}${series}
       <h2 id="table-heading">${t.t('table')}: ${byRegion ? t.t('allRegions') : dataLabel(column.label, t)}, ${period}</h2>
-      ${byRegion ? regionsTable(all, gi, t) : formTable(all, column, { compare, graphIndex: gi, t })}
+      ${byRegion ? regionsTable(all, gi, t, selectedRow) : formTable(all, column, { compare, graphIndex: gi, t, selectedRow })}
       ${revisedLegend(byRegion ? all.columns : [column], t, byRegion || compare ? graph.n : undefined)}
       ${downloads}${history}`,
   };
