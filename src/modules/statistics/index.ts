@@ -31,6 +31,7 @@ export {
   coverageOfStore,
   dayAfterShippedFigures,
   holdsEveryRegion,
+  breakdownNamesOf,
   type Coverage,
 } from './statistics.coverage.js';
 export {

@@ -32,6 +32,9 @@ describe('coverage as part of the figure', () => {
     expect(body).toMatch(/<title[^>]*>[^<]*\(2 из 20 регионов\)<\/title>/);
     // the summary does not call the sum the republic
     expect(body).toContain('Не республика: 2 из 20 регионов');
+    // the revision history names the regions
+    expect(body).toContain('<td>Акмолинская область</td>');
+    expect(body).not.toMatch(/<td>1[01]<\/td>/);
   });
 
   it('says the coverage in Kazakh and English too', async () => {

@@ -6,6 +6,7 @@ import type { Catalog, Form } from '../../catalog/index.js';
 import { actStatusOn, inForceOn, regionNameOn } from '../../catalog/index.js';
 import { publicationsOf, publishedPeriodsOf, type PublishedEntry } from '../../publishing/index.js';
 import {
+  breakdownNamesOf,
   coverageText,
   holdsEveryRegion,
   listRevisions,
@@ -312,6 +313,7 @@ async function revisionHistory(
   t: Translator,
 ): Promise<SafeHtml> {
   const publications = await publicationsOf(deps.db, form.id, period, deps.clock.now());
+  const names = await breakdownNamesOf(deps.db, form.id, period);
   const h = await listRevisions(deps, anonymousActor, {
     form: form.id,
     period,
@@ -327,6 +329,6 @@ async function revisionHistory(
   <thead><tr><th scope="col">${t.t('region')}</th><th scope="col">${t.t('revision')}</th><th scope="col">${t.t('when')}</th><th scope="col">${t.t('reason')}</th></tr></thead>
   <tbody>${h.revisions.map(
     (r) =>
-      html`<tr><td>${r.breakdown}</td><td class="num">${r.revision}</td><td>${t.dateTime(r.submittedAt)}</td><td>${r.reason ?? '—'}</td></tr>`,
+      html`<tr><td>${names.has(r.breakdown) ? dataLabel(names.get(r.breakdown), t) : r.breakdown}</td><td class="num">${r.revision}</td><td>${t.dateTime(r.submittedAt)}</td><td>${r.reason ?? '—'}</td></tr>`,
   )}</tbody></table></div>`;
 }
