@@ -90,7 +90,8 @@ export async function searchLabels(
         AND l.section = k.section AND l.kind = k.kind AND l.code = k.code
       ORDER BY (l.lang = ${lang}) DESC, (l.lang = 'ru') DESC LIMIT 1
     ) lab
-    ORDER BY k.by_article DESC, k.rank DESC, k.form, k.section, k.kind, length(k.code), k.code
+    ORDER BY k.by_article DESC, round(k.rank::numeric, 3) DESC, k.form, (k.section !~ '^R') , length(k.section), k.section,
+      k.kind, length(k.code), k.code
     LIMIT ${limit}
   `.execute(db);
   return rows.map((r) => ({

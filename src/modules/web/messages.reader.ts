@@ -15,8 +15,7 @@ const enReader = {
   notComparable: 'not comparable',
   notComparableReason: '{region}: not comparable with {period}, its territory changed on {date} ({reason}).',
   legalBasisClause: '{act}, {clause}',
-  repealedInUse:
-    'The act was repealed; its lists of reports and datasets stay in use until an act replacing them is loaded.',
+  repealedInUse: 'Its lists of reports and datasets stay in use until an act replacing them is loaded.',
   searchPage: 'Search',
   searchPlaceholder: 'Report, indicator, article of the Criminal Code…',
   searchForms: 'Reports',
@@ -49,8 +48,7 @@ const ruReader: ReaderMessages = {
   notComparable: 'несопоставимо',
   notComparableReason: '{region}: несопоставимо с {period}, территория изменилась {date} ({reason}).',
   legalBasisClause: '{act}, {clause}',
-  repealedInUse:
-    'Акт утратил силу; его перечни отчётов и наборов данных применяются, пока не загружен заменяющий их акт.',
+  repealedInUse: 'Его перечни отчётов и наборов данных применяются, пока не загружен заменяющий их акт.',
   searchPage: 'Поиск',
   searchPlaceholder: 'Отчёт, показатель, статья Уголовного кодекса…',
   searchForms: 'Отчёты',
@@ -81,7 +79,7 @@ const kkReader: ReaderMessages = {
   notComparableReason: '{region}: {period} кезеңімен салыстыруға келмейді, аумағы {date} өзгерді ({reason}).',
   legalBasisClause: '{act}, {clause}',
   repealedInUse:
-    'Акт күшін жойды; оның есептер мен деректер жиынтықтарының тізбелері оларды алмастыратын акт жүктелгенге дейін қолданылады.',
+    'Оның есептер мен деректер жиынтықтарының тізбелері оларды алмастыратын акт жүктелгенге дейін қолданылады.',
   searchPage: 'Іздеу',
   searchPlaceholder: 'Есеп, көрсеткіш, Қылмыстық кодекстің бабы…',
   searchForms: 'Есептер',

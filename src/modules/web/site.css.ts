@@ -72,7 +72,7 @@ figcaption { font-size: .9rem; color: var(--muted); }
 .summary .figure strong { font-size: 1.8rem; }
 .summary .figure.partial dt { color: var(--warn); font-weight: 600; }
 .notice.coverage strong { display: block; }
-.search { display: flex; gap: .5rem; max-width: 40rem; }
+.search { display: flex; gap: .5rem; max-width: 40rem; margin-bottom: 1rem; }
 .search input { flex: 1; }
 .revised { font-size: 0.75em; vertical-align: super; margin-right: 0.2em; text-decoration: none; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }

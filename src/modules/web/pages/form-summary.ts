@@ -31,7 +31,7 @@ export function summaryOf(s: SummaryInput): SafeHtml {
   const c = s.whole?.comparison;
   const change = c && !c.noData ? (c.change[s.row]?.[s.gi] ?? null) : null;
   const percent = c && !c.noData ? (c.changePercent[s.row]?.[s.gi] ?? null) : null;
-  const unit = s.unit && s.unit !== '—' ? html` <span class="unit">${s.unit}</span>` : null;
+  const unit = s.unit ? html` <span class="unit">${s.unit}</span>` : null;
   const sign = (n: number) => (n > 0 ? '+' : '');
   const wholeLabel =
     s.partial && s.cov

@@ -182,12 +182,14 @@ export async function formPage(
           .map((r) => ({ id: r.id, column: all.columns.find((x) => x.breakdown === r.id) ?? null }))
       : all.columns.filter((c) => c.breakdown !== b.total).map((c) => ({ id: c.breakdown, column: c }));
   const coverageSuffix = partial ? ` (${coverageText(cov, t.lang)})` : '';
+  // A plain count needs no unit after the figure.
+  const summaryUnit = graph.unit === 'count' ? '' : t.t(unitKey(graph.unit));
   const summary = summaryOf({
     whole,
     parts,
     value,
     nameOf,
-    unit: t.t(unitKey(graph.unit)),
+    unit: summaryUnit,
     gi,
     row: row.code,
     partial,
