@@ -103,6 +103,7 @@ try {
     await shoot(page, `form-1-m-2022-12-${lang}`, `/${lang}/forms/1-m?period=2022-12`);
   await shoot(page, 'form-3-k-2023-06-compare-ru', '/ru/forms/3-k?period=2023-06&compare=previous-year');
   await shoot(page, 'releases-ru', '/ru/releases');
+  await shoot(page, 'search-ru', `/ru/search?q=${encodeURIComponent('кража')}`);
   // At a phone's width the page does not scroll sideways; the table scrolls in its own region.
   const phone = await browser.context({
     viewport: { width: 375, height: 740 },

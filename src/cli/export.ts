@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import { anonymousActor, systemActor } from '../platform/usecase.js';
 import { publicationsOf, resolveFormPeriod } from '../modules/publishing/index.js';
 import {
+  noticeText,
   readTable,
+  tableJson,
   tableToCsv,
   tableToJsonStat,
   writeTablePdf,
@@ -68,7 +70,7 @@ export async function exportTable(
     o.out ? fs.writeFileSync(o.out, data) : process.stdout.write(data);
   switch (format) {
     case 'json':
-      write(`${JSON.stringify(table, null, 2)}\n`);
+      write(`${JSON.stringify(tableJson(table, lang), null, 2)}\n`);
       break;
     case 'json-stat':
       write(`${JSON.stringify(tableToJsonStat(table, { lang }), null, 2)}\n`);
@@ -83,7 +85,7 @@ export async function exportTable(
       write(await writeTablePdf(table, { lang }));
       break;
   }
-  if (table.notice) process.stderr.write(`note: ${table.notice}\n`);
+  if (table.notice) process.stderr.write(`note: ${noticeText(table.notice, lang)}\n`);
   if (o.out) process.stderr.write(`written to ${o.out}\n`);
   return 0;
 }

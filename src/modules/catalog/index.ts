@@ -42,6 +42,7 @@ export {
   replacingActOn,
 } from './validity.js';
 export type { ActStatus, RepealNotice, Validity, VersionedEntry } from './validity.js';
+export { regionNameOn } from './region-names.js';
 export { findForm, findFormVersions, formLookupKey, matchForm, normaliseFormCode } from './form-lookup.js';
 export type { FormMatch, FormMatchKind } from './form-lookup.js';
 

@@ -32,14 +32,19 @@ it('fills the provisional forms with synthetic data that passes validation, flag
     notice: string;
     columns: { origin: string | null; kind: string }[];
   };
-  expect(res.notice).toMatch(/^Synthetic demonstration data/);
+  // in the language asked for (Kazakh by default)
+  expect(res.notice).toMatch(/^Синтетикалық демонстрациялық деректер/);
   expect(res.columns.filter((c) => c.kind === 'submitted').every((c) => c.origin === 'synthetic')).toBe(true);
   const stat = (
     await t.app.inject('/api/v1/forms/1-p/tables/2024-Q4?section=R1&format=json-stat')
   ).json() as {
     note: string[];
   };
-  expect(stat.note.join(' ')).toMatch(/Synthetic demonstration data/);
+  expect(stat.note.join(' ')).toMatch(/Синтетикалық демонстрациялық деректер/);
+  const en = (
+    await t.app.inject('/api/v1/forms/1-p/tables/2024-Q4?section=R1&format=json&lang=en')
+  ).json() as { notice: string };
+  expect(en.notice).toMatch(/^Synthetic demonstration data/);
   const journal = await t.db
     .selectFrom('journal')
     .select('summary')

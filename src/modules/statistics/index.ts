@@ -26,10 +26,20 @@ export {
   tableAnswer,
 } from './statistics.answers.js';
 export {
+  noticeText,
+  coverageText,
+  coverageNote,
+  missingText,
+  type RegionCoverage,
+  type TableNotice,
+} from './statistics.notices.js';
+export {
   areDemonstration,
   coverageOf,
   coverageOfStore,
   dayAfterShippedFigures,
+  holdsEveryRegion,
+  breakdownNamesOf,
   type Coverage,
 } from './statistics.coverage.js';
 export {
@@ -47,6 +57,7 @@ export type { FormStructure, Section, Graph, Row, Relation, Access } from './str
 /** The form structures that ship with zanstat. */
 export const builtInStructuresDir: string = new URL('../../../catalog/structures', import.meta.url).pathname;
 export { partsFromCsv } from './submission.csv.js';
+export { searchLabels, articleOfQuery, type LabelHit } from './statistics.search.js';
 export { submitWorkbook, hintsFromFileName, type WorkbookSubmission } from './submission.workbook.js';
 export { parseOfficialWorkbook } from './workbook.js';
 export {

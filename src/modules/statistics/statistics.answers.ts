@@ -79,6 +79,22 @@ export const TableSchema = Type.Object(
         missingRegions: Type.Array(Type.String()),
       }),
     ),
+    coverage: Nullable(
+      Type.Object(
+        {
+          regions: Type.Integer({ description: 'the regions with figures' }),
+          of: Type.Integer({ description: "the regions in force at the period's end" }),
+          complete: Type.Boolean(),
+          missing: Type.Array(Type.Object({ id: Type.String(), label: Nullable(LabelSchema) }), {
+            description: 'the regions without figures, named',
+          }),
+        },
+        {
+          description:
+            'tables by region: how many of the regions the figures come from; a republic summed from part of them is not the republic',
+        },
+      ),
+    ),
     publication: Type.Optional(PublicationSchema),
   },
   { description: 'A table of a form: one section for one period, a column per region or agency' },

@@ -3,7 +3,8 @@
 // current revisions into a publication.
 import { sql } from 'kysely';
 import { parsePeriod, periodEnd, periodStart } from '../calendar/index.js';
-import { currentCatalog, inForceOn } from '../catalog/index.js';
+import { currentCatalog, inForceOn, regionNameOn } from '../catalog/index.js';
+import type { Label } from './structure.schema.js';
 import type { Queryable } from '../../platform/db/index.js';
 import * as repo from './statistics.reads.repository.js';
 import { structureFor } from './statistics.service.js';
@@ -83,6 +84,52 @@ async function requiredBreakdowns(
       .sort();
   }
   return (b.values ?? []).map((v) => v.id).sort();
+}
+
+/**
+ * Whether a set of revisions (a publication's) holds every region in force at the period's end:
+ * true for a form not broken down by region. A reader's page opens on a complete period.
+ */
+export async function holdsEveryRegion(
+  db: Queryable,
+  form: string,
+  period: string,
+  revisionIds: readonly number[],
+): Promise<boolean> {
+  const p = parsePeriod(period);
+  const stored = await structureFor(db, form, p);
+  if (!stored || stored.structure.breakdown.dimension !== 'region') return true;
+  const { catalog } = await currentCatalog(db);
+  const required = await requiredBreakdowns(db, catalog, form, period);
+  const held = new Set(
+    (await repo.findRevisionsByIds(db, form, period, revisionIds)).map((r) => r.breakdown),
+  );
+  return held.has(stored.structure.breakdown.total) || required.every((id) => held.has(id));
+}
+
+/**
+ * The names of a form's breakdown values in a period, what a person reads instead of codes: the
+ * regions' names on the period's last day, or the agencies' labels of the form's structure.
+ */
+export async function breakdownNamesOf(
+  db: Queryable,
+  form: string,
+  period: string,
+): Promise<Map<string, Label>> {
+  const p = parsePeriod(period);
+  const out = new Map<string, Label>();
+  const stored = await structureFor(db, form, p);
+  if (!stored) return out;
+  const b = stored.structure.breakdown;
+  for (const v of [...(b.values ?? []), ...(b.outside ?? [])]) out.set(v.id, v.label);
+  if (b.dimension === 'region') {
+    const { catalog } = await currentCatalog(db);
+    for (const r of catalog.regions) {
+      const name = regionNameOn(catalog, r.id, periodEnd(p));
+      if (name && !out.has(r.id)) out.set(r.id, name);
+    }
+  }
+  return out;
 }
 
 /**

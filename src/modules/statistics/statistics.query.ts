@@ -1,11 +1,12 @@
 // Reading the store: a whole table (one form, section and period, one region or all with the
 // republic), as of a moment, with only what the reader may see (Order 25, para 2, item 10).
 import { formatPeriod, periodEnd, periodStart } from '../calendar/index.js';
-import { currentCatalog, findForm, inForceOn } from '../catalog/index.js';
+import { currentCatalog, findForm, inForceOn, regionNameOn } from '../catalog/index.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { DomainError, invalidInput, notFound } from '../../platform/errors/index.js';
 import { anyOf, hasRole, isSystem, query, type Actor, type Policy } from '../../platform/usecase.js';
 import { compareColumn, markRevisedValues, revisedOfSum } from './statistics.changes.js';
+import { partialSumLabel, type RegionCoverage, type TableNotice } from './statistics.notices.js';
 import type { Table, TableColumn, ValueStatus } from './statistics.table.js';
 import * as repo from './statistics.reads.repository.js';
 import { breakdownValues, parsePeriodAt, structureFor } from './statistics.service.js';
@@ -36,14 +37,10 @@ function statusOf(origin: string, published: boolean): ValueStatus {
   return published ? 'final' : 'provisional';
 }
 
-function noticeOf(columns: TableColumn[]): string | null {
+function noticeOf(columns: TableColumn[]): TableNotice | null {
   const origins = new Set(columns.map((c) => c.origin));
-  if (origins.has('synthetic')) {
-    return "Synthetic demonstration data: generated to satisfy the form's control relations, not real figures.";
-  }
-  if (origins.has('imported-official')) {
-    return 'Official figures as published by the Committee on Legal Statistics and Special Accounts, imported.';
-  }
+  if (origins.has('synthetic')) return 'synthetic';
+  if (origins.has('imported-official')) return 'imported-official';
   return null;
 }
 
@@ -145,11 +142,7 @@ async function tableOf({ db, actor }: { db: Queryable; actor: Actor }, input: Ta
   const labelOf = (id: string): Label | null => {
     const v = [...(b.values ?? []), ...(b.outside ?? [])].find((x) => x.id === id);
     if (v) return v.label;
-    const region = inForceOn(catalog.regions, on).find((r) => r.id === id);
-    const name = region?.names.find(
-      (n) => n.validFrom <= on && (n.validUntil === null || on <= n.validUntil),
-    );
-    return name ? { ru: name.ru, kk: name.kk, en: name.en } : null;
+    return inForceOn(catalog.regions, on).some((r) => r.id === id) ? regionNameOn(catalog, id, on) : null;
   };
   const revisionIds = new Map<TableColumn, number>();
   const columns: TableColumn[] = revisions.map((r) => {
@@ -180,11 +173,19 @@ async function tableOf({ db, actor }: { db: Queryable; actor: Actor }, input: Ta
     published ? (input.earlierRevisions ?? []) : input.earlierRevisions,
   );
   let republic: Table['republic'] = null;
+  let coverage: RegionCoverage | null = null;
   if (b.dimension === 'region') {
     const regionIds = inForceOn(catalog.regions, on)
       .map((r) => r.id)
       .filter((id) => id !== b.total);
     const parts = columns.filter((c) => regionIds.includes(c.breakdown));
+    const missing = regionIds.filter((id) => !parts.some((c) => c.breakdown === id));
+    coverage = {
+      regions: parts.length,
+      of: regionIds.length,
+      complete: missing.length === 0,
+      missing: missing.map((id) => ({ id, label: labelOf(id) })),
+    };
     if (parts.length) {
       const values: Record<string, (number | null)[]> = {};
       for (const row of rows) {
@@ -196,7 +197,8 @@ async function tableOf({ db, actor }: { db: Queryable; actor: Actor }, input: Ta
       const stored00 = columns.some((c) => c.breakdown === b.total);
       columns.push({
         breakdown: b.total,
-        label: labelOf(b.total),
+        // A sum of part of the regions is not the republic: its label says what it is.
+        label: coverage.complete ? labelOf(b.total) : partialSumLabel(coverage),
         kind: 'derived',
         revision: null,
         submittedAt: null,
@@ -208,7 +210,7 @@ async function tableOf({ db, actor }: { db: Queryable; actor: Actor }, input: Ta
       republic = {
         stored: stored00,
         derivedFrom: parts.map((c) => c.breakdown),
-        missingRegions: regionIds.filter((id) => !parts.some((c) => c.breakdown === id)),
+        missingRegions: missing,
       };
     }
   }
@@ -227,6 +229,7 @@ async function tableOf({ db, actor }: { db: Queryable; actor: Actor }, input: Ta
     columns: wanted,
     notice: noticeOf(wanted),
     republic,
+    coverage,
   };
 }
 

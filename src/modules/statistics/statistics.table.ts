@@ -1,5 +1,6 @@
 // A table of a form as read: its rows and graphs, a column per region or agency (the republic
 // derived where not submitted), each value's status, and what it is published under.
+import type { RegionCoverage, TableNotice } from './statistics.notices.js';
 import type { Graph, Label, Row } from './structure.schema.js';
 
 export interface Comparison {
@@ -45,10 +46,18 @@ export interface Table {
   graphs: Graph[];
   rows: Row[];
   columns: TableColumn[];
-  /** said wherever the table is shown: synthetic demonstration data, or imported official figures */
-  notice: string | null;
+  /**
+   * said wherever the table is shown: synthetic demonstration data, or imported official figures
+   * (the text in the reader's language: `noticeText`)
+   */
+  notice: TableNotice | null;
   /** the republic stored and derived, where both exist: the difference is shown, not hidden */
   republic: { stored: boolean; derivedFrom: string[]; missingRegions: string[] } | null;
+  /**
+   * tables by region: how many of the regions in force the figures come from; a derived republic
+   * from part of them is labelled as the sum it is, never as the republic
+   */
+  coverage: RegionCoverage | null;
   /** where the table is a published one: the release, publication, act and clause it is published under */
   publication?: Record<string, unknown>;
 }

@@ -68,6 +68,7 @@ export const submissionTemplate = query({
           },
         ],
         notice: null,
+        coverage: null,
         republic: null,
       });
     }

@@ -1,8 +1,9 @@
 // The interface text of the portal in Kazakh (the default), Russian and English, and the
 // locale's formats of numbers and dates. Data labels are the statistics store's own, not here.
 import { notFound } from '../../platform/errors/index.js';
-import { en, type MessageKey, type Messages } from './messages.en.js';
+import { en, type MessageKey as PortalKey } from './messages.en.js';
 import { kk } from './messages.kk.js';
+import { readerMessages, type ReaderKey } from './messages.reader.js';
 import { ru } from './messages.ru.js';
 
 export const LANGS = ['kk', 'ru', 'en'] as const;
@@ -18,9 +19,14 @@ export function pageLang(segment: string): Lang {
 export const LOCALES: Record<Lang, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
 export const LANG_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
 
-export type { MessageKey };
+export type MessageKey = PortalKey | ReaderKey;
+type Messages = Record<MessageKey, string>;
 
-const MESSAGES: Record<Lang, Messages> = { kk, ru, en };
+const MESSAGES: Record<Lang, Messages> = {
+  kk: { ...kk, ...readerMessages.kk },
+  ru: { ...ru, ...readerMessages.ru },
+  en: { ...en, ...readerMessages.en },
+};
 
 /** A graph's unit (count, persons, thousand-tenge, tenge, percent) in the reader's language. */
 export const unitKey = (unit: string): MessageKey =>

@@ -50,6 +50,9 @@ thead th.num { white-space: normal; min-width: 7rem; }
 tbody th[scope=row] { min-width: 14rem; }
 td.nodata { color: var(--muted); font-style: italic; text-align: right; }
 tr.total th, tr.total td { font-weight: 700; }
+tr.selected th, tr.selected td { background: #fff4c2; }
+tr:target th, tr:target td { outline: 2px solid #b3470b; outline-offset: -2px; }
+ul.hits li { margin: .25rem 0; }
 th[scope=row] { font-weight: 400; text-align: left; }
 .indent-1 { padding-left: 1.25rem; } .indent-2 { padding-left: 2.25rem; } .indent-3 { padding-left: 3.25rem; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 1rem; list-style: none; padding: 0; }
@@ -66,7 +69,13 @@ figcaption { font-size: .9rem; color: var(--muted); }
 .graphics { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1rem; }
 pre.code { overflow-x: auto; background: var(--soft); border: 1px solid var(--line); border-radius: 4px; padding: .5rem .75rem; font-size: .85rem; }
 .facets details ul { margin: .25rem 0 0; padding-left: 1.1rem; }
-.search { display: flex; gap: .5rem; max-width: 40rem; }
+.summary dl { display: flex; flex-wrap: wrap; gap: .5rem 2.5rem; margin: 0; align-items: baseline; }
+.summary dt { font-size: .85rem; color: var(--muted); }
+.summary dd { margin: 0; font-size: 1.05rem; }
+.summary .figure strong { font-size: 1.8rem; }
+.summary .figure.partial dt { color: var(--warn); font-weight: 600; }
+.notice.coverage strong { display: block; }
+.search { display: flex; gap: .5rem; max-width: 40rem; margin-bottom: 1rem; }
 .search input { flex: 1; }
 .revised { font-size: 0.75em; vertical-align: super; margin-right: 0.2em; text-decoration: none; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }

@@ -12,7 +12,13 @@ import {
   rescheduleRelease,
   reviseRelease,
 } from '../publishing/index.js';
-import { partsFromCsv, submissionRefused, submitFigures, submitWorkbook } from '../statistics/index.js';
+import {
+  breakdownNamesOf,
+  partsFromCsv,
+  submissionRefused,
+  submitFigures,
+  submitWorkbook,
+} from '../statistics/index.js';
 import { localDateOf } from '../../platform/clock.js';
 import type { Config } from '../../platform/config.js';
 import { DomainError, problemDetail, type FieldProblem } from '../../platform/errors/index.js';
@@ -128,7 +134,15 @@ export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, ren
     const action = (r: (typeof releases)[number], name: string) =>
       link(lang, `/staff/releases/${encodeURIComponent(r.form)}/${r.period}/${name}`);
     const canEdit = req.actor.role === 'editor' || req.actor.role === 'admin';
-    const rows = releases.map((r) => {
+    // The missing regions and agencies by name, not by code.
+    const names = await Promise.all(
+      releases.map((r) => (r.coverage?.missing.length ? breakdownNamesOf(deps.db, r.form, r.period) : null)),
+    );
+    const nameOf = (i: number, id: string) => {
+      const label = names[i]?.get(id);
+      return label ? (label[lang] ?? label.ru) : id;
+    };
+    const rows = releases.map((r, i) => {
       const forms: SafeHtml[] = [];
       // Approval needs figures: a release with none received offers rescheduling only.
       if (canEdit && (r.status === 'scheduled' || r.status === 'received') && r.coverage?.received.length)
@@ -151,7 +165,7 @@ export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, ren
           <button type="submit">${t.t('reschedule')}</button></form></details>`);
       return html`<tr><th scope="row">${r.code} <small>${r.title[lang]}</small></th><td>${r.period}</td><td>${t.date(r.dueDate)}</td>
         <td>${statusBadge(r, t)}${r.pending ? html`<br><small>${t.t('publishAt')}: ${t.dateTime(r.pending.publishAt)}</small>` : null}</td>
-        <td>${r.coverage?.required.length ? `${r.coverage.received.length} / ${r.coverage.required.length}` : '—'}${r.coverage?.missing.length ? html`<br><small>${t.t('missing')}: ${r.coverage.missing.join(', ')}</small>` : null}</td>
+        <td>${r.coverage?.required.length ? `${r.coverage.received.length} / ${r.coverage.required.length}` : '—'}${r.coverage?.missing.length ? html`<br><small>${t.t('missing')}: ${r.coverage.missing.map((id) => nameOf(i, id)).join(', ')}</small>` : null}</td>
         <td>${forms}</td></tr>`;
     });
     return send(

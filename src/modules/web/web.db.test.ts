@@ -130,11 +130,11 @@ describe('public pages', () => {
   });
 
   it('never renders what a user types unescaped', async () => {
-    const res = await get(`/en/?q=${encodeURIComponent(EVIL)}`);
+    const res = await get(`/en/search?q=${encodeURIComponent(EVIL)}`);
     expect(res.statusCode).toBe(200);
     expect(res.body).not.toContain('<script>alert(1)</script>');
     expect(res.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    const found = await get('/ru/?q=1-%D0%9F');
+    const found = await get('/ru/search?q=1-%D0%9F');
     expect(found.body).toContain('/ru/forms/1-p');
   });
 

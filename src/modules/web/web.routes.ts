@@ -5,6 +5,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { currentCatalog, findFormVersions, inForceOn } from '../catalog/index.js';
 import { listReleases, publishedPeriodsOf, PublishedCache, sendCached } from '../publishing/index.js';
+import { searchLabels } from '../statistics/index.js';
 import { localDateOf } from '../../platform/clock.js';
 import { notFound } from '../../platform/errors/index.js';
 import type { Config } from '../../platform/config.js';
@@ -14,6 +15,7 @@ import { html } from './html.js';
 import { pageLang, translator, type Lang, type MessageKey } from './i18n.js';
 import { link, page, type PageInput } from './layout.js';
 import { formPage } from './pages/form.js';
+import { search, searchPage } from './pages/search.js';
 import {
   aboutPage,
   actsPage,
@@ -22,7 +24,6 @@ import {
   formsPage,
   homePage,
   releasesPage,
-  search,
 } from './pages/public.js';
 import { SITE_CSS } from './site.css.js';
 import { UPLOAD_JS } from './upload.js.js';
@@ -137,15 +138,45 @@ export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): voi
         .filter((r) => !seen.has(r.form) && seen.add(r.form))
         .slice(0, 8);
       const next = releases.filter((r) => !r.publishedAt && r.plannedDate >= today).slice(0, 8);
-      const q = (req.query as { q?: string }).q?.trim() ?? '';
+      // The search moved to a page of its own: an old link with ?q= lands there.
+      const q = (req.query as { q?: string }).q?.trim();
+      if (q) return reply.redirect(`${link(lang, '/search')}?${new URLSearchParams({ q }).toString()}`, 301);
       void from;
+      void snapshot;
       return sendPage(
         reply,
         render(lang, {
           title: t.t('navHome'),
           path: pathOf(req),
           nav: 'home',
-          body: homePage(t, latest, next, q, search(snapshot, q, t, today)),
+          body: homePage(t, latest, next),
+        }),
+      );
+    },
+  );
+
+  app.get(
+    '/:lang/search',
+    {
+      schema: {
+        hide: true,
+        params: LangParams,
+        querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 200 })) }),
+      },
+    },
+    async (req, reply) => {
+      const lang = langOf(req);
+      const t = translator(lang);
+      const q = (req.query as { q?: string }).q?.trim() ?? '';
+      const snapshot = await currentCatalog(deps.db);
+      const today = localDateOf(deps.clock.now());
+      const labels = q ? await searchLabels(deps.db, q, lang) : [];
+      return sendPage(
+        reply,
+        render(lang, {
+          title: q ? t.t('searchResults', { q }) : t.t('searchPage'),
+          path: pathOf(req),
+          body: searchPage(t, snapshot, q, search(snapshot, q, t, today), labels),
         }),
       );
     },

@@ -17,6 +17,7 @@ export {
 export { tableToCsv } from './table.csv.js';
 export {
   renderTable,
+  tableJson,
   bytesOf,
   TABLE_FORMATS,
   FORMAT_TYPES,

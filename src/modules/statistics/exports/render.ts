@@ -1,6 +1,7 @@
 // One table, one format, as bytes: what the routes send and what publishing keeps once rendered.
 import { PassThrough, type Writable } from 'node:stream';
 import { invalidInput } from '../../../platform/errors/index.js';
+import { noticeText } from '../statistics.notices.js';
 import type { Table } from '../statistics.table.js';
 import { tableToCsv } from './table.csv.js';
 import { tableToJsonStat } from './table.jsonstat.js';
@@ -42,12 +43,17 @@ export async function bytesOf(write: (out: Writable) => Promise<void>): Promise<
   return Buffer.concat(chunks);
 }
 
+/** The table as JSON, its notice in the language. */
+export function tableJson(table: Table, lang: Lang): Omit<Table, 'notice'> & { notice: string | null } {
+  return { ...table, notice: noticeText(table.notice, lang) };
+}
+
 export async function renderTable(table: Table, format: TableFormat, lang: Lang): Promise<RenderedTable> {
   const name = `${table.form.id}_${table.section.id}_${table.period}`;
   const type = FORMAT_TYPES[format];
   switch (format) {
     case 'json':
-      return { body: Buffer.from(JSON.stringify(table)), type, fileName: null };
+      return { body: Buffer.from(JSON.stringify(tableJson(table, lang))), type, fileName: null };
     case 'json-stat':
       return { body: Buffer.from(JSON.stringify(tableToJsonStat(table, { lang }))), type, fileName: null };
     case 'csv':

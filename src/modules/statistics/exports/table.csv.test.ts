@@ -23,11 +23,18 @@ describe('tableToCsv', () => {
       'g4',
       'status',
       'revised',
+      'coverage',
     ]);
     expect(lines).toHaveLength(table.columns.length * table.rows.length);
     const line = (breakdown: string, row: string) => lines.find((l) => l[3] === breakdown && l[1] === row)!;
-    expect(line('10', '1').slice(-2)).toEqual(['revised', '1 3']);
-    expect(line('10', '2').slice(-2)).toEqual(['revised', '']);
-    expect(line('00', '1').slice(-2)).toEqual(['derived', '']);
+    expect(line('10', '1').slice(-3)).toEqual(['revised', '1 3', '']);
+    expect(line('10', '2').slice(-3)).toEqual(['revised', '', '']);
+    expect(line('00', '1').slice(-3)).toEqual(['derived', '', '2/2']);
+  });
+
+  it('marks a sum of part of the regions as partial, never as the republic', () => {
+    const table = sampleTable({ coverage: { regions: 2, of: 20, complete: false, missing: [] } });
+    const [, ...lines] = parse(tableToCsv(table), { bom: true }) as string[][];
+    expect(lines.find((l) => l[3] === '00')!.slice(-3)).toEqual(['partial', '', '2/20']);
   });
 });

@@ -111,6 +111,7 @@ export function sampleTable(overrides: Partial<Table> = {}): Table {
     columns: [...regions, republic],
     notice: null,
     republic: { stored: false, derivedFrom: ['10', '11'], missingRegions: [] },
+    coverage: { regions: 2, of: 2, complete: true, missing: [] },
     ...overrides,
   };
 }

@@ -57,9 +57,38 @@ describe('tableToJsonStat', () => {
     expect(ds.Data({ region: '10', row: '1', graph: '1' })!.status).toBeNull();
     expect(Object.keys(dataset.extension.status as object)).toEqual([
       STATUS.derived,
+      STATUS.partial,
       STATUS.missing,
       STATUS.revised,
     ]);
+  });
+
+  it('marks a sum of part of the regions as partial, with a note naming the missing regions', () => {
+    const partial = sampleTable({
+      coverage: {
+        regions: 2,
+        of: 3,
+        complete: false,
+        missing: [
+          { id: '15', label: { ru: 'Актюбинская область', kk: 'Ақтөбе облысы', en: 'Aktobe Region' } },
+        ],
+      },
+    });
+    const ds = tableToJsonStat(partial, { lang: 'kk' });
+    const parsed = JSONstat(ds).Dataset(0)!;
+    expect(parsed.Data({ region: '00', row: '1', graph: '1' })!.status).toBe(STATUS.partial);
+    expect(ds.note![0]).toBe(
+      'Республика бойынша жиынтық көрсетілмейді: өңірлер сомасы толық емес (3 өңірдің 2). Деректер жоқ өңірлер: Ақтөбе облысы.',
+    );
+    expect(ds.dimension.region!.category.note!['00']![0]).toContain('Ақтөбе облысы');
+  });
+
+  it('says the data notice in the language of the export', () => {
+    const synthetic = sampleTable({ notice: 'synthetic' });
+    expect(tableToJsonStat(synthetic, { lang: 'ru' }).note).toContain(
+      'Синтетические демонстрационные данные: сгенерированы с соблюдением контрольных соотношений формы, это не реальные показатели.',
+    );
+    expect(tableToJsonStat(synthetic, { lang: 'kk' }).note!.join(' ')).not.toMatch(/Synthetic|Official/);
   });
 
   it('labels in the chosen language, falling back to Russian, with the row tree and units', () => {

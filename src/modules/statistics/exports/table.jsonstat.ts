@@ -3,6 +3,8 @@
 // metric: each graph carries its unit), values flat in row-major order over [breakdown, row,
 // graph], and a status per value where it is not a plain submitted figure:
 //   "d"  derived: the republic computed as the sum of the regions (not submitted as such)
+//   "p"  partial: a sum of part of the regions, not the republic (the note names the missing ones;
+//        `extension.coverage` counts them)
 //   "m"  missing: no value
 //   "r"  revised: differs from the revision of the publication before (see statistics.changes)
 // The legend of these codes is in `extension.status`. Where both a submitted and a derived
@@ -23,13 +25,18 @@ import {
   type Lang,
 } from './table.layout.js';
 
-export const STATUS = { derived: 'd', missing: 'm', revised: 'r' } as const;
+export const STATUS = { derived: 'd', partial: 'p', missing: 'm', revised: 'r' } as const;
 
 const STATUS_LEGEND: Record<string, Record<Lang, string>> = {
   [STATUS.derived]: {
     kk: 'өңірлер деректерінің сомасы ретінде есептелген',
     ru: 'рассчитано как сумма данных регионов',
     en: 'derived as the sum of the regions',
+  },
+  [STATUS.partial]: {
+    kk: 'өңірлердің бір бөлігінің сомасы, республика емес',
+    ru: 'сумма части регионов, не республика',
+    en: 'sum of part of the regions, not the republic',
   },
   [STATUS.missing]: { kk: 'деректер жоқ', ru: 'нет данных', en: 'no data' },
   [STATUS.revised]: {
@@ -98,6 +105,7 @@ export function tableToJsonStat(table: Table, opts: ExportOptions): JsonStatData
 
   const value: (number | null)[] = [];
   const status: Record<string, string> = {};
+  const partial = table.coverage !== null && !table.coverage.complete;
   columns.forEach((column) => {
     for (const code of rowCodes) {
       const values = column.values[code] ?? [];
@@ -105,7 +113,7 @@ export function tableToJsonStat(table: Table, opts: ExportOptions): JsonStatData
       table.graphs.forEach((g, j) => {
         const v = values[j] ?? null;
         if (v === null) status[value.length] = STATUS.missing;
-        else if (column.kind === 'derived') status[value.length] = STATUS.derived;
+        else if (column.kind === 'derived') status[value.length] = partial ? STATUS.partial : STATUS.derived;
         else if (revised.has(g.n)) status[value.length] = STATUS.revised;
         value.push(v);
       });
@@ -188,6 +196,7 @@ export function tableToJsonStat(table: Table, opts: ExportOptions): JsonStatData
       provisionalStructure: table.provisionalStructure,
       lang,
       republic: table.republic,
+      coverage: table.coverage,
       columns: columns.map((c, i) => ({
         id: ids[i],
         breakdown: c.breakdown,

@@ -3,6 +3,7 @@
 // their spans, the order of the breakdown columns and the numbers as printed. The writers only
 // place these; they never add anything the Table does not carry (restricted parts are already
 // gone from it).
+import { coverageNote, noticeText } from '../statistics.notices.js';
 import type { Table, TableColumn } from '../statistics.table.js';
 import type { Graph, Label, Row } from '../structure.schema.js';
 
@@ -112,12 +113,22 @@ export function titleLines(table: Table, lang: Lang): [string, string, string] {
   ];
 }
 
-/** Notes that go with the whole table (provisional structure). */
+/** A sum of part of the regions: the note that says so, naming the missing regions; null otherwise. */
+export function partialNote(table: Table, lang: Lang): string | null {
+  const derived = table.columns.some((c) => c.kind === 'derived');
+  return derived && table.coverage && !table.coverage.complete ? coverageNote(table.coverage, lang) : null;
+}
+
+/** Notes that go with the whole table (provisional structure, the data notice, partial coverage). */
 export function tableNotes(table: Table, lang: Lang): string[] {
-  // The data notice (synthetic demonstration data, imported official figures) goes with every export.
+  // The data notice (synthetic demonstration data, imported official figures) and the coverage of
+  // a sum of part of the regions go with every export, in the export's language.
+  const notice = noticeText(table.notice, lang);
+  const partial = partialNote(table, lang);
   return [
+    ...(partial ? [partial] : []),
     ...(table.provisionalStructure ? [word('provisional', lang)] : []),
-    ...(table.notice ? [table.notice] : []),
+    ...(notice ? [notice] : []),
     ...revisedNote(table, lang),
   ];
 }
@@ -155,7 +166,8 @@ export function columnTitle(column: TableColumn, lang: Lang): string {
 /** The note under a derived column's title: how it was derived and which regions were missing. */
 export function columnNote(table: Table, column: TableColumn, lang: Lang): string {
   if (column.kind !== 'derived') return '';
-  const missing = table.republic?.missingRegions ?? [];
+  // The missing regions by name (Russian where the language has none).
+  const missing = (table.coverage?.missing ?? []).map((m) => labelText(m.label, lang) || m.id);
   const more = missing.length ? `; ${word('missing', lang)}: ${missing.join(', ')}` : '';
   return `${word('derived', lang)}${more}`;
 }

@@ -46,12 +46,23 @@ export function revisedLegend(
     : null;
 }
 
+/** A row's opening tag: its anchor (`#row-<code>`, where search leads), total and selected marks. */
+const rowOpen =
+  (selected: string | undefined) =>
+  (r: Table['rows'][number]): SafeHtml => {
+    const classes = [r.kind === 'total' ? 'total' : '', r.code === selected ? 'selected' : ''].filter(
+      Boolean,
+    );
+    return html`<tr id="row-${r.code}"${classes.length ? html` class="${classes.join(' ')}"` : null}${r.code === selected ? html` aria-current="true"` : null}>`;
+  };
+
 export function formTable(
   table: Table,
   column: TableColumn,
-  opts: { compare: boolean; graphIndex: number; t: Translator },
+  opts: { compare: boolean; graphIndex: number; t: Translator; selectedRow?: string },
 ): SafeHtml {
   const { t } = opts;
+  const tr = rowOpen(opts.selectedRow);
   const caption = html`${table.form.code} ${table.period}, ${table.section.id}: ${dataLabel(table.section.title, t)} — ${dataLabel(column.label, t)}${column.kind === 'derived' ? html` (${t.t('republicDerived')})` : null}`;
   const rowHead = (code: string, label: Table['rows'][number]['label'], total: boolean) =>
     html`<th scope="row" class="indent-${depthOf(table, code)}">${total ? null : null}${code}. ${dataLabel(label, t)}</th>`;
@@ -63,9 +74,7 @@ export function formTable(
     <thead><tr><th scope="col">${t.t('indicator')}</th><th scope="col" class="num">${table.period}</th>
     <th scope="col" class="num">${c?.period ?? t.t('previousYear')}</th><th scope="col" class="num">${t.t('change')}</th><th scope="col" class="num">${t.t('changePercent')}</th></tr></thead>
     <tbody>${table.rows.map(
-      (
-        r,
-      ) => html`<tr${r.kind === 'total' ? html` class="total"` : null}>${rowHead(r.code, r.label, r.kind === 'total')}
+      (r) => html`${tr(r)}${rowHead(r.code, r.label, r.kind === 'total')}
         ${cell(column.values[r.code]?.[opts.graphIndex], t, isRevised(column, r.code, g.n))}
         ${cell(c?.noData ? null : c?.previous[r.code]?.[opts.graphIndex], t)}
         ${cell(c?.noData ? null : c?.change[r.code]?.[opts.graphIndex], t)}
@@ -80,13 +89,19 @@ export function formTable(
   )}</tr></thead>
   <tbody>${table.rows.map(
     (r) =>
-      html`<tr${r.kind === 'total' ? html` class="total"` : null}>${rowHead(r.code, r.label, r.kind === 'total')}${table.graphs.map((g, j) => cell(column.values[r.code]?.[j], t, isRevised(column, r.code, g.n)))}</tr>`,
+      html`${tr(r)}${rowHead(r.code, r.label, r.kind === 'total')}${table.graphs.map((g, j) => cell(column.values[r.code]?.[j], t, isRevised(column, r.code, g.n)))}</tr>`,
   )}</tbody></table></div>`;
 }
 
 /** One graph of the table with every region (and the republic) as a column. */
-export function regionsTable(table: Table, graphIndex: number, t: Translator): SafeHtml {
+export function regionsTable(
+  table: Table,
+  graphIndex: number,
+  t: Translator,
+  selectedRow?: string,
+): SafeHtml {
   const g = table.graphs[graphIndex]!;
+  const tr = rowOpen(selectedRow);
   return html`<div class="scroll" tabindex="0" role="region" aria-labelledby="table-heading"><table>
   <caption>${table.form.code} ${table.period}, ${table.section.id}: ${dataLabel(table.section.title, t)} — ${g.n}. ${dataLabel(g.label, t)}</caption>
   <thead><tr><th scope="col">${t.t('indicator')}</th>${table.columns.map(
@@ -95,7 +110,7 @@ export function regionsTable(table: Table, graphIndex: number, t: Translator): S
   )}</tr></thead>
   <tbody>${table.rows.map(
     (r) =>
-      html`<tr${r.kind === 'total' ? html` class="total"` : null}><th scope="row" class="indent-${depthOf(table, r.code)}">${r.code}. ${dataLabel(r.label, t)}</th>${table.columns.map((c) => cell(c.values[r.code]?.[graphIndex], t, isRevised(c, r.code, g.n)))}</tr>`,
+      html`${tr(r)}<th scope="row" class="indent-${depthOf(table, r.code)}">${r.code}. ${dataLabel(r.label, t)}</th>${table.columns.map((c) => cell(c.values[r.code]?.[graphIndex], t, isRevised(c, r.code, g.n)))}</tr>`,
   )}</tbody></table></div>
   ${table.columns.some((c) => c.kind === 'derived') ? html`<p><small>* ${t.t('republicDerived')}</small></p>` : null}`;
 }

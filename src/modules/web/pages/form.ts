@@ -3,11 +3,15 @@
 // map, the comparison with the same period of the previous year, downloads in every format, and
 // the public revision history. Only published figures (publishing) are read.
 import type { Catalog, Form } from '../../catalog/index.js';
-import { actStatusOn, inForceOn } from '../../catalog/index.js';
+import { actStatusOn, inForceOn, regionNameOn } from '../../catalog/index.js';
 import { publicationsOf, publishedPeriodsOf, type PublishedEntry } from '../../publishing/index.js';
 import {
+  breakdownNamesOf,
+  coverageText,
+  holdsEveryRegion,
   listRevisions,
   mayRead,
+  missingText,
   readSeries,
   readTable,
   structureFor,
@@ -21,8 +25,10 @@ import { barChartSvg, lineChartSvg } from '../graphics/chart.js';
 import { regionTileMapSvg } from '../graphics/tile-map.js';
 import { html, type SafeHtml } from '../html.js';
 import { unitKey, type Translator } from '../i18n.js';
+import { clauseText } from '../clause.js';
 import { dataLabel, link } from '../layout.js';
 import { formTable, labelText, regionsTable, revisedLegend } from './form-table.js';
+import { summaryOf } from './form-summary.js';
 
 export interface FormQuery {
   period?: string;
@@ -48,11 +54,11 @@ function formMeta(form: Form, catalog: Catalog, t: Translator, today: string): S
   const service = form.obligations.find((o) => o.channel === 'information-service');
   const status = act ? actStatusOn(catalog, act.id, today) : null;
   return html`<dl class="meta">
-    <dt>${t.t('legalBasis')}</dt><dd>${act ? act.titles[t.lang] : form.act}, ${form.clause}</dd>
+    <dt>${t.t('legalBasis')}</dt><dd>${act ? act.titles[t.lang] : form.act}, ${clauseText(form.clause, t.lang)}</dd>
     <dt>${t.t('periodicity')}</dt><dd>${t.t(periodicityKey(form.periodicity) as 'monthly')}</dd>
     ${service ? html`<dt>${t.t('dueDay')}</dt><dd>${t.t('dueDayText', { day: service.dueDay })}</dd>` : null}
   </dl>
-  ${status && status !== 'in-force' && status !== 'not-yet-in-force' ? html`<p class="notice">${t.t('repealedNotice')}</p>` : null}`;
+  ${status && status !== 'in-force' && status !== 'not-yet-in-force' ? html`<p class="notice">${t.t('repealedNotice')} ${t.t('repealedInUse')}</p>` : null}`;
 }
 
 export async function formPage(
@@ -70,9 +76,14 @@ export async function formPage(
   const periods = await publishedPeriodsOf(deps.db, form.id, now);
   if (!periods.length)
     return { title, publications: [], body: html`${head}<p class="notice">${t.t('notPublished')}</p>` };
-  const chosen = periods.find((p) => p.period === q.period) ?? (q.period ? null : periods[0]!);
+  // Without a period asked for, the page opens on the latest period holding every region (a sum of
+  // part of them is not the republic), or the latest one where none does.
+  const chosen = q.period
+    ? (periods.find((p) => p.period === q.period) ?? null)
+    : ((await latestComplete(deps, form.id, periods)) ?? periods[0]!);
   if (!chosen) throw notFound(`Published figures of ${code} for ${q.period}`, 'period_not_published');
   const period = chosen.period;
+  const latest = q.period ? await latestComplete(deps, form.id, periods) : chosen;
   const stored = await structureFor(deps.db, form.id, parsePeriod(period));
   const sections = (stored?.structure.sections ?? []).filter((s) => mayRead(anonymousActor, s.access));
   const compare = q.compare === 'previous-year';
@@ -87,7 +98,8 @@ export async function formPage(
     form: form.id,
     section: q.section,
     period,
-    compare,
+    // The summary says the change on the year whether or not the table compares.
+    compare: true,
     revisions,
     earlierRevisions: earlier?.revisionIds ?? [],
   });
@@ -99,6 +111,8 @@ export async function formPage(
   const row = all.rows.find((r) => r.code === q.row) ?? all.rows[0]!;
   const graph = all.graphs.find((g) => String(g.n) === q.graph) ?? all.graphs[0]!;
   const gi = all.graphs.indexOf(graph);
+  // A row asked for (from search, say) is marked in the table.
+  const selectedRow = q.row ? row.code : undefined;
 
   const pickers = html`<form class="pickers" method="get" action="${link(t.lang, `/forms/${form.slug}`)}">
     <label>${t.t('period')}<select name="period">${periods.map(
@@ -125,18 +139,24 @@ export async function formPage(
     <button type="submit">${t.t('show')}</button>
   </form>`;
 
+  // A sum of part of the regions says so first, with the missing regions by name.
+  const cov = all.coverage;
+  const partial = cov !== null && !cov.complete && all.republic !== null && !all.republic.stored;
+  const coverageNotice = partial
+    ? html`<p class="notice coverage"><strong>${t.t('coverageIncomplete', { coverage: coverageText(cov, t.lang) })}</strong>
+      ${missingText(cov, t.lang)}.${
+        latest && latest.period !== period
+          ? html` <a href="${link(t.lang, `/forms/${form.slug}`)}?period=${latest.period}">${t.t('latestComplete', { period: latest.period })}</a>`
+          : null
+      }</p>`
+    : null;
   const notes = [
-    all.notice?.startsWith('Synthetic') ? html`<p class="notice">${t.t('syntheticNotice')}</p>` : null,
-    all.notice?.startsWith('Official') ? html`<p class="notice">${t.t('importedNotice')}</p>` : null,
+    coverageNotice,
+    all.notice === 'synthetic' ? html`<p class="notice">${t.t('syntheticNotice')}</p>` : null,
+    all.notice === 'imported-official' ? html`<p class="notice">${t.t('importedNotice')}</p>` : null,
     all.provisionalStructure ? html`<p class="notice">${t.t('provisionalStructure')}</p>` : null,
     all.cumulative ? html`<p>${t.t('cumulative')}</p>` : null,
-    all.republic && !all.republic.stored
-      ? html`<p>${t.t('republicDerivedNote')}${
-          all.republic.missingRegions.length
-            ? html` ${t.t('missingRegions', { list: all.republic.missingRegions.join(', ') })}`
-            : null
-        }</p>`
-      : null,
+    all.republic && !all.republic.stored && !partial ? html`<p>${t.t('republicDerivedNote')}</p>` : null,
   ];
 
   const cellTitle = t.t('chartOf', {
@@ -144,40 +164,67 @@ export async function formPage(
     graph: `${graph.n}. ${labelText(graph.label, t)}`,
   });
   const value = (c: Table['columns'][number]) => c.values[row.code]?.[gi] ?? null;
+  const on = periodEnd(parsePeriod(period));
+  const nameOf = (id: string): string => {
+    const c = all.columns.find((x) => x.breakdown === id && x.label);
+    const name = c?.label ? labelText(c.label, t) : regionNameOn(catalog, id, on)?.[t.lang];
+    return name ?? id;
+  };
+  // The whole (the republic, submitted or summed; every agency) is drawn apart from its parts.
+  const whole =
+    all.columns.find((c) => c.breakdown === b.total && c.kind === 'submitted') ??
+    all.columns.find((c) => c.breakdown === b.total) ??
+    null;
+  const parts: { id: string; column: Table['columns'][number] | null }[] =
+    b.dimension === 'region'
+      ? inForceOn(catalog.regions, on)
+          .filter((r) => r.id !== b.total)
+          .map((r) => ({ id: r.id, column: all.columns.find((x) => x.breakdown === r.id) ?? null }))
+      : all.columns.filter((c) => c.breakdown !== b.total).map((c) => ({ id: c.breakdown, column: c }));
+  const coverageSuffix = partial ? ` (${coverageText(cov, t.lang)})` : '';
+  // A plain count needs no unit after the figure.
+  const summaryUnit = graph.unit === 'count' ? '' : t.t(unitKey(graph.unit));
+  const summary = summaryOf({
+    whole,
+    parts,
+    value,
+    nameOf,
+    unit: summaryUnit,
+    gi,
+    row: row.code,
+    partial,
+    t,
+    cov,
+  });
   const graphics = html`<section class="graphics" aria-label="${t.t('chart')}">
     <figure>${barChartSvg({
-      title: cellTitle,
-      description: `${title}, ${period}`,
+      title: `${t.t('chartOfRegions', { row: `${row.code}. ${labelText(row.label, t)}`, graph: `${graph.n}. ${labelText(graph.label, t)}` })}${coverageSuffix}`,
+      description: `${title}, ${period}${coverageSuffix}`,
       unit: t.t(unitKey(graph.unit)),
-      bars: all.columns.map((c) => ({
-        id: c.breakdown,
-        label: c.label ? labelText(c.label, t) : c.breakdown,
-        value: value(c),
-        highlight: c.breakdown === column.breakdown || c.kind === 'derived',
+      bars: parts.map((p) => ({
+        id: p.id,
+        label: nameOf(p.id),
+        value: p.column ? value(p.column) : null,
+        highlight: p.id === column.breakdown,
       })),
       locale: t.locale,
       noDataText: t.t('noData'),
-    })}<figcaption>${t.t('chart')}: ${cellTitle}</figcaption></figure>
+    })}<figcaption>${t.t('chart')}: ${cellTitle}${coverageSuffix}</figcaption></figure>
     ${
       b.dimension === 'region'
         ? html`<figure>${regionTileMapSvg({
-            title: t.t('mapOf', { row: `${row.code}. ${labelText(row.label, t)}`, graph: `${graph.n}` }),
-            description: `${title}, ${period}`,
-            tiles: inForceOn(catalog.regions, periodEnd(parsePeriod(period)))
-              .filter((r) => r.id !== b.total)
-              .map((r) => {
-                const c = all.columns.find((x) => x.breakdown === r.id);
-                return {
-                  region: r.id,
-                  label: c?.label ? labelText(c.label, t) : r.id,
-                  value: c ? value(c) : null,
-                  href: `${link(t.lang, `/forms/${form.slug}`)}?${new URLSearchParams({ period, section: all.section.id, region: r.id, row: row.code, graph: String(graph.n) }).toString()}`,
-                };
-              }),
+            title: `${t.t('mapOf', { row: `${row.code}. ${labelText(row.label, t)}`, graph: `${graph.n}` })}${coverageSuffix}`,
+            description: `${title}, ${period}${coverageSuffix}`,
+            tiles: parts.map((p) => ({
+              region: p.id,
+              label: nameOf(p.id),
+              value: p.column ? value(p.column) : null,
+              href: `${link(t.lang, `/forms/${form.slug}`)}?${new URLSearchParams({ period, section: all.section.id, region: p.id, row: row.code, graph: String(graph.n) }).toString()}`,
+            })),
             locale: t.locale,
             noDataText: t.t('noData'),
             legendTitle: labelText(graph.label, t),
-          })}<figcaption>${t.t('map')}</figcaption></figure>`
+          })}<figcaption>${t.t('map')}${coverageSuffix}</figcaption></figure>`
         : null
     }
   </section>`;
@@ -196,12 +243,23 @@ export async function formPage(
   return {
     title: `${title}, ${period}`,
     publications: [chosen.publication.id, prev?.id ?? 0],
-    body: html`${head}${pickers}${notes}
+    body: html`${head}${pickers}${notes}${summary}${graphics}${series}
       <h2 id="table-heading">${t.t('table')}: ${byRegion ? t.t('allRegions') : dataLabel(column.label, t)}, ${period}</h2>
-      ${byRegion ? regionsTable(all, gi, t) : formTable(all, column, { compare, graphIndex: gi, t })}
+      ${byRegion ? regionsTable(all, gi, t, selectedRow) : formTable(all, column, { compare, graphIndex: gi, t, selectedRow })}
       ${revisedLegend(byRegion ? all.columns : [column], t, byRegion || compare ? graph.n : undefined)}
-      ${graphics}${series}${downloads}${history}`,
+      ${downloads}${history}`,
   };
+}
+
+/** The latest of the published periods (the last 24) whose publication holds every region, or null. */
+async function latestComplete(
+  deps: Deps,
+  form: string,
+  periods: { period: string; publication: PublishedEntry }[],
+): Promise<{ period: string; publication: PublishedEntry } | null> {
+  for (const p of periods.slice(0, 24))
+    if (await holdsEveryRegion(deps.db, form, p.period, p.publication.revisionIds)) return p;
+  return null;
 }
 
 /** The chosen cell of the chosen region across the published periods (the last 24), as a line. */
@@ -257,6 +315,7 @@ async function revisionHistory(
   t: Translator,
 ): Promise<SafeHtml> {
   const publications = await publicationsOf(deps.db, form.id, period, deps.clock.now());
+  const names = await breakdownNamesOf(deps.db, form.id, period);
   const h = await listRevisions(deps, anonymousActor, {
     form: form.id,
     period,
@@ -272,6 +331,6 @@ async function revisionHistory(
   <thead><tr><th scope="col">${t.t('region')}</th><th scope="col">${t.t('revision')}</th><th scope="col">${t.t('when')}</th><th scope="col">${t.t('reason')}</th></tr></thead>
   <tbody>${h.revisions.map(
     (r) =>
-      html`<tr><td>${r.breakdown}</td><td class="num">${r.revision}</td><td>${t.dateTime(r.submittedAt)}</td><td>${r.reason ?? '—'}</td></tr>`,
+      html`<tr><td>${names.has(r.breakdown) ? dataLabel(names.get(r.breakdown), t) : r.breakdown}</td><td class="num">${r.revision}</td><td>${t.dateTime(r.submittedAt)}</td><td>${r.reason ?? '—'}</td></tr>`,
   )}</tbody></table></div>`;
 }

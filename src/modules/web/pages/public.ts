@@ -2,6 +2,7 @@
 // calendar, the reports, the open datasets, the acts, the working-day calendar, about.
 import { addCalendarDays, calendarYear, localDate } from '../../calendar/index.js';
 import { inForceOn, type CatalogSnapshot } from '../../catalog/index.js';
+import { searchForm } from './search.js';
 import type { ReleaseView } from '../../publishing/index.js';
 import { html, type SafeHtml } from '../html.js';
 import type { MessageKey, Translator } from '../i18n.js';
@@ -39,68 +40,9 @@ export function releasesTable(releases: ReleaseView[], t: Translator, caption: s
   )}</tbody></table></div>`;
 }
 
-export interface SearchHit {
-  kind: 'form' | 'dataset' | 'act';
-  title: string;
-  href: string;
-}
-
-/** The titles of forms, datasets and acts in force that hold every word of the query. */
-export function search(snapshot: CatalogSnapshot, query: string, t: Translator, today: string): SearchHit[] {
-  const words = query.toLocaleLowerCase(t.locale).split(/\s+/).filter(Boolean);
-  if (!words.length) return [];
-  const match = (...texts: (string | null | undefined)[]) => {
-    const hay = texts.filter(Boolean).join(' ').toLocaleLowerCase(t.locale);
-    return words.every((w) => hay.includes(w));
-  };
-  const { catalog } = snapshot;
-  return [
-    ...inForceOn(catalog.forms, today)
-      .filter((f) => match(f.code, f.slug, f.titles.kk, f.titles.ru, f.titles.en))
-      .map((f) => ({
-        kind: 'form' as const,
-        title: `${f.code ?? f.id} — ${f.titles[t.lang]}`,
-        href: link(t.lang, `/forms/${f.slug}`),
-      })),
-    ...inForceOn(catalog.datasets, today)
-      .filter((d) => match(d.id, d.titles.kk, d.titles.ru, d.titles.en))
-      .map((d) => ({
-        kind: 'dataset' as const,
-        title: d.titles[t.lang],
-        href: `${link(t.lang, '/datasets')}#${d.id}`,
-      })),
-    ...catalog.acts
-      .filter((a) => match(a.id, a.titles.kk, a.titles.ru, a.titles.en))
-      .map((a) => ({
-        kind: 'act' as const,
-        title: a.titles[t.lang],
-        href: `${link(t.lang, '/acts')}#${a.id}`,
-      })),
-  ].slice(0, 50);
-}
-
-export function homePage(
-  t: Translator,
-  latest: ReleaseView[],
-  next: ReleaseView[],
-  query: string,
-  hits: SearchHit[],
-): SafeHtml {
+export function homePage(t: Translator, latest: ReleaseView[], next: ReleaseView[]): SafeHtml {
   return html`<h1>${t.t('siteName')}</h1><p class="lead">${t.t('siteTagline')}</p>
-  <form class="search" role="search" method="get" action="${link(t.lang, '/')}">
-    <label class="visually-hidden" for="q">${t.t('search')}</label>
-    <input type="search" id="q" name="q" value="${query}" placeholder="${t.t('search')}">
-    <button type="submit">${t.t('searchButton')}</button>
-  </form>
-  ${
-    query
-      ? html`<h2>${t.t('searchResults', { q: query })}</h2>${
-          hits.length
-            ? html`<ul>${hits.map((h) => html`<li><a href="${h.href}">${h.title}</a></li>`)}</ul>`
-            : html`<p>${t.t('noResults')}</p>`
-        }`
-      : null
-  }
+  ${searchForm(t, '')}
   <h2>${t.t('latestReleases')}</h2>${releasesTable(latest, t, t.t('latestReleases'))}
   <h2>${t.t('nextReleases')}</h2>${releasesTable(next, t, t.t('nextReleases'))}
   <p><a href="${link(t.lang, '/releases')}">${t.t('releaseCalendar')}</a> · <a href="/api/v1/releases.ics">${t.t('subscribe')}</a></p>`;
