@@ -3,17 +3,19 @@
 // against plain node:http serving the same bytes (the runtime's limit), against the same server's
 // fixed-bytes route (the framework and hooks), and against the route, each with its p99; the
 // generator's ceiling on those bytes, and client-bound figures flagged. Then what the scenarios
-// measure that is not a route, then the statistics store's benchmarks (bench/store.ts). One
-// table is printed and the results go to bench/results/<date>-<commit>.json (commit, machine,
-// load), kept in git so that a regression shows as a diff. Benchmarks report against goals; they
-// are not CI gates. BENCH_ONLY=http|store|scenarios runs one part; BENCH_SCENARIOS=a,b picks
-// scenarios, BENCH_ROUTES=a,b the routes whose titles contain one; BENCH_PROFILE=<part of a
-// route's title> writes a CPU profile of that route's load and prints where its time went.
+// measure that is not a route, the statistics store's benchmarks (bench/store.ts), and several
+// instances on one PostgreSQL 15 (bench/several/run.ts). The results go to
+// bench/results/<date>-<commit>.json (commit, machine, load), kept in git so that a regression
+// shows as a diff. Benchmarks report against goals; they are not CI gates.
+// BENCH_ONLY=http|scenarios|store|several runs one part; BENCH_SCENARIOS=a,b picks scenarios;
+// BENCH_ROUTES=a,b the routes whose titles contain one; BENCH_PROFILE=<part of a route's title>
+// writes a CPU profile of that route's load and prints where its time went.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import { httpBenchmarks, type HttpFailure, type HttpResult, type Measured } from './http/harness.js';
 import { scenarios as allScenarios } from './scenarios.js';
+import { severalInstances, type SeveralResult } from './several/run.js';
 import { runStoreBenchmarks } from './store.js';
 import { goalMet, type BenchRow } from './store-db.js';
 
@@ -38,6 +40,8 @@ const { results: http, failures } =
 const rows: BenchRow[] = [];
 if (!only || only === 'scenarios') for (const s of scenarios) rows.push(...((await s.measure?.()) ?? []));
 if (!only || only === 'store') rows.push(...(await runStoreBenchmarks()));
+const several: SeveralResult | null =
+  !only || only === 'several' ? await severalInstances({ seconds, connections }) : null;
 
 const num = (x: number | undefined) => (x === undefined ? '' : x.toLocaleString('en'));
 const rps = (m: Measured) => `${num(m.requestsPerSecond)}${m.clientBound ? '*' : ''}`;
@@ -119,6 +123,27 @@ if (rows.length) {
   }
 }
 
+if (several) {
+  console.log(
+    `\nSeveral instances on one PostgreSQL ${several.postgres}: two web instances and one worker, round-robin in front.`,
+  );
+  for (const t of several.throughput)
+    console.log(
+      `  ${t.route.padEnd(40)} one instance ${num(t.oneInstance.requestsPerSecond)} req/s (p99 ${ms(t.oneInstance.latencyP99Ms)} ms), ` +
+        `two ${num(t.twoInstances.requestsPerSecond)} req/s (p99 ${ms(t.twoInstances.latencyP99Ms)} ms): ×${t.ratio}`,
+    );
+  const p = several.publication;
+  console.log(
+    `  a publication (${p.form} ${p.period}), seen committed by a third process, served by every web instance after ` +
+      `${p.seenCommittedToAllServingMs} ms (each: ${p.perInstanceMs.join(', ')} ms)`,
+  );
+  const j = several.jobs;
+  console.log(
+    `  jobs: ${j.sent} sent, ${j.completed} completed, ${j.journaled} journaled, ${j.retried} retried, ${j.ranOnWeb} run on a web instance` +
+      `: ${j.completed === j.sent && j.journaled === j.sent && j.retried === 0 && j.ranOnWeb === 0 ? 'exactly once' : 'NOT exactly once'}`,
+  );
+}
+
 const git = (...args: string[]) => {
   try {
     return execFileSync('git', args, { stdio: ['ignore', 'pipe', 'ignore'] })
@@ -148,6 +173,7 @@ const out = {
     ...(profile ? { profileTop: profile.top.slice(0, 10) } : {}),
   })),
   httpFailures: failures,
+  severalInstances: several,
   results: rows.map((r) => ({ ...r, goalMet: goalMet(r) })),
 };
 const file = `bench/results/${at.slice(0, 10)}-${commit.slice(0, 7)}.json`;

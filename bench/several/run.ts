@@ -58,6 +58,7 @@ export async function severalInstances(s: { seconds: number; connections: number
   delete env.DATA_DIR;
   const procs: ChildProcess[] = [];
   const db = new pg.Pool({ connectionString: pgc.url, max: 2 });
+  let failed = false;
   try {
     progress(`PostgreSQL 15 at ${pgc.url.replace(/\/\/.*@/, '//')}; loading and publishing 1-М`);
     await exec(process.execPath, ['--import', 'tsx', 'bench/several/setup.ts'], { env });
@@ -111,8 +112,9 @@ export async function severalInstances(s: { seconds: number; connections: number
     progress('starting the worker; waiting for its publication of the other shipped forms');
     await serve('worker', 'worker');
     let found: { form: string; period: string } | null = null;
-    for (let i = 0; !found; i++) {
-      if (i > 12_000) throw new Error(`the worker published nothing; see ${dir}`);
+    const waitFrom = performance.now();
+    while (!found) {
+      if (performance.now() - waitFrom > 600_000) throw new Error(`the worker published nothing; see ${dir}`);
       const { rows } = await db.query<{ form: string; period: string }>(
         `SELECT r.form, r.period FROM release_publications p JOIN releases r ON r.id = p.release_id
           WHERE r.form <> '1-m' AND p.published_at IS NOT NULL ORDER BY p.id LIMIT 1`,
@@ -135,12 +137,12 @@ export async function severalInstances(s: { seconds: number; connections: number
     // Jobs sent to the queue run exactly once, on the worker.
     progress('waiting for the start-up jobs, then sending jobs');
     const idle = async () => {
-      for (let i = 0; ; i++) {
+      for (const from = performance.now(); ;) {
         const { rows } = await db.query<{ n: string }>(
           `SELECT count(*) AS n FROM pgboss.job WHERE state IN ('created', 'retry', 'active')`,
         );
         if (Number(rows[0]!.n) === 0) return;
-        if (i > 6000) throw new Error('the jobs did not finish');
+        if (performance.now() - from > 600_000) throw new Error(`the jobs did not finish; see ${dir}`);
         await sleep(100);
       }
     };
@@ -186,6 +188,9 @@ export async function severalInstances(s: { seconds: number; connections: number
         ranOnWeb,
       },
     };
+  } catch (err) {
+    failed = true;
+    throw err;
   } finally {
     await db.end();
     await Promise.all(
@@ -199,6 +204,7 @@ export async function severalInstances(s: { seconds: number; connections: number
       ),
     );
     pgc.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    // the instances' logs stay for a failed run
+    if (!failed) fs.rmSync(dir, { recursive: true, force: true });
   }
 }

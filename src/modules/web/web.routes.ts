@@ -4,7 +4,13 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { currentCatalog, findFormVersions, inForceOn } from '../catalog/index.js';
-import { listReleases, publishedPeriodsOf, PublishedCache, sendCached } from '../publishing/index.js';
+import {
+  listReleases,
+  publishedCatalogOf,
+  publishedPeriodsOf,
+  PublishedCache,
+  sendCached,
+} from '../publishing/index.js';
 import { localDateOf } from '../../platform/clock.js';
 import { notFound } from '../../platform/errors/index.js';
 import type { Config } from '../../platform/config.js';
@@ -170,7 +176,8 @@ export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): voi
     async (req, reply) => {
       const lang = langOf(req);
       const t = translator(lang);
-      const snapshot = await currentCatalog(deps.db);
+      // The catalogue of the moment the publications were checked: no round trip per request.
+      const snapshot = await publishedCatalogOf(deps.db);
       const form = findFormVersions(snapshot.catalog, (req.params as { code: string }).code).at(-1);
       if (!form) throw notFound('The page', 'page_not_found');
       const periods = await publishedPeriodsOf(deps.db, form.id, deps.clock.now());
