@@ -107,7 +107,7 @@ export async function load(s: LoadSettings, req: LoadRequest, serverPid?: number
     script = path.join(os.tmpdir(), `zanstat-wrk-${process.pid}-${scriptNo++}.lua`);
     const str = (x: string) => `[==[${x}]==]`;
     const lua = [`wrk.method = ${str(req.method ?? 'GET')}`];
-    for (const [k, v] of Object.entries(req.headers ?? {})) lua.push(`wrk.headers[${str(k)}] = ${str(v)}`);
+    for (const [k, v] of Object.entries(req.headers ?? {})) lua.push(`wrk.headers[ ${str(k)} ] = ${str(v)}`);
     if (req.body !== undefined) lua.push(`wrk.body = ${str(req.body)}`);
     fs.writeFileSync(script, `${lua.join('\n')}\n`);
     args.push('-s', script);
