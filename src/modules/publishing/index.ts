@@ -18,5 +18,10 @@ export { startPublisher, type Publisher } from './publisher.js';
 export { registerPublicRoutes, sendCached } from './public.routes.js';
 export { PublishedCache, negotiateEncoding, type CachedBody } from './published-cache.js';
 export { registerStaffRoutes } from './staff.routes.js';
-export { publishedPeriodsOf, publicationsOf, type PublishedEntry } from './published-index.js';
+export {
+  publishedCatalogOf,
+  publishedPeriodsOf,
+  publicationsOf,
+  type PublishedEntry,
+} from './published-index.js';
 export { resolveFormPeriod } from './releases.input.js';

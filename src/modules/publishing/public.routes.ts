@@ -45,12 +45,12 @@ export function formatFromAccept(accept: string | undefined): TableFormat {
 }
 
 /** Sends cached bytes: 304 when the client has them, else the body in the encoding it accepts. */
-export async function sendCached(
+export function sendCached(
   cache: PublishedCache,
   entry: CachedBody,
   req: FastifyRequest,
   reply: FastifyReply,
-): Promise<FastifyReply> {
+): FastifyReply {
   reply
     .header('etag', entry.etag)
     .header('cache-control', 'public, max-age=60')
@@ -59,7 +59,7 @@ export async function sendCached(
   if (inm && (inm === '*' || inm.split(',').some((t) => t.trim() === entry.etag)))
     return reply.code(304).send();
   const encoding = negotiateEncoding(req.headers['accept-encoding']);
-  const body = await cache.encoded(entry, encoding);
+  const body = cache.encoded(entry, encoding);
   if (body !== entry.body) reply.header('content-encoding', encoding);
   if (entry.fileName) reply.header('content-disposition', `attachment; filename="${entry.fileName}"`);
   return reply.type(entry.type).send(body);

@@ -1,7 +1,8 @@
 // A published revision never changes: each (publication, view, format, language) is rendered once
-// and kept as bytes, with a strong ETag of its content and its gzip and brotli forms made on first
-// demand. Invalidation is by publishing a new revision (a new key), never by time; the least
-// recently used entries leave when the memory budget is spent.
+// and kept as bytes, with a strong ETag of its content and its gzip and brotli forms, all made
+// once when it is rendered, so that serving it is choosing bytes, never computing them.
+// Invalidation is by publishing a new revision (a new key), never by time; the least recently used
+// entries leave when the memory budget is spent.
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -20,9 +21,22 @@ export interface CachedBody {
 
 export type Encoding = 'br' | 'gzip' | 'identity';
 
+// Clients send few distinct Accept-Encoding values: each is parsed once.
+const negotiated = new Map<string, Encoding>();
+
 /** The encoding to send: brotli, then gzip, when the client accepts it (RFC 9110, 12.5.3). */
 export function negotiateEncoding(acceptEncoding: string | undefined): Encoding {
   if (!acceptEncoding) return 'identity';
+  let encoding = negotiated.get(acceptEncoding);
+  if (encoding === undefined) {
+    encoding = parseAcceptEncoding(acceptEncoding);
+    if (negotiated.size >= 256) negotiated.clear();
+    negotiated.set(acceptEncoding, encoding);
+  }
+  return encoding;
+}
+
+function parseAcceptEncoding(acceptEncoding: string): Encoding {
   const accepted = new Map<string, number>();
   for (const part of acceptEncoding.split(',')) {
     const [name, ...params] = part.trim().toLowerCase().split(';');
@@ -64,9 +78,9 @@ export class PublishedCache {
     let p = this.pending.get(key);
     if (!p) {
       p = render()
-        .then((r) => {
+        .then(async (r) => {
           const etag = `"${createHash('sha256').update(r.body).digest('base64url').slice(0, 32)}"`;
-          const entry: CachedBody = { ...r, etag };
+          const entry: CachedBody = { ...r, etag, ...(await compressedForms(r.body)) };
           this.put(key, entry);
           return entry;
         })
@@ -76,36 +90,35 @@ export class PublishedCache {
     return p;
   }
 
-  /** The body in the encoding asked, compressed once. */
-  async encoded(entry: CachedBody, encoding: Encoding): Promise<Buffer> {
-    if (encoding === 'identity' || entry.body.length < 1024) return entry.body;
-    if (encoding === 'gzip') {
-      if (!entry.gzip) {
-        entry.gzip = await gzipAsync(entry.body, { level: 6 });
-        this.bytes += entry.gzip.length;
-      }
-      return entry.gzip;
-    }
-    if (!entry.br) {
-      entry.br = await brotliAsync(entry.body, {
-        params: {
-          [constants.BROTLI_PARAM_QUALITY]: 5,
-          [constants.BROTLI_PARAM_SIZE_HINT]: entry.body.length,
-        },
-      });
-      this.bytes += entry.br.length;
-    }
-    return entry.br;
+  /** The body in the encoding asked (its forms were made when it was rendered). */
+  encoded(entry: CachedBody, encoding: Encoding): Buffer {
+    if (encoding === 'identity') return entry.body;
+    return (encoding === 'gzip' ? entry.gzip : entry.br) ?? entry.body;
   }
 
   private put(key: string, entry: CachedBody): void {
     if (entry.body.length > this.budgetBytes) return;
     this.entries.set(key, entry);
-    this.bytes += entry.body.length;
+    this.bytes += entry.body.length + (entry.gzip?.length ?? 0) + (entry.br?.length ?? 0);
     for (const [k, e] of this.entries) {
       if (this.bytes <= this.budgetBytes) break;
       this.entries.delete(k);
       this.bytes -= e.body.length + (e.gzip?.length ?? 0) + (e.br?.length ?? 0);
     }
   }
+}
+
+/** The gzip and brotli forms of a body of 1 KiB or more (a smaller one is sent as it is). */
+async function compressedForms(body: Buffer): Promise<Pick<CachedBody, 'gzip' | 'br'>> {
+  if (body.length < 1024) return {};
+  const [gz, br] = await Promise.all([
+    gzipAsync(body, { level: 6 }),
+    brotliAsync(body, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 5,
+        [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+      },
+    }),
+  ]);
+  return { gzip: gz, br };
 }

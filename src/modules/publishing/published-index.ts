@@ -3,7 +3,7 @@
 // back, so a stale index can only show a new one late, never early; every instance notices a new
 // publication within a second (a generation counter bumped by each), its own at once.
 import { performance } from 'node:perf_hooks';
-import { currentCatalog } from '../catalog/index.js';
+import { currentCatalog, type CatalogSnapshot } from '../catalog/index.js';
 import type { Db } from '../../platform/db/index.js';
 import * as repo from './publishing.repository.js';
 
@@ -28,6 +28,7 @@ export class PublishedIndex {
   private byKey = new Map<string, PublishedEntry[]>();
   private byForm = new Map<string, Map<string, PublishedEntry[]>>();
   private loading: Promise<void> | null = null;
+  private snapshot: CatalogSnapshot | null = null;
   /** called when what is public changed (a publication, a new catalogue): caches built on it drop */
   readonly listeners: (() => void)[] = [];
 
@@ -49,7 +50,9 @@ export class PublishedIndex {
 
   private async reload(): Promise<void> {
     const generation = await repo.readGeneration(this.db);
-    const { revision } = await currentCatalog(this.db);
+    const snapshot = await currentCatalog(this.db);
+    const { revision } = snapshot;
+    this.snapshot = snapshot;
     if (generation !== this.generation || revision !== this.catalogRevision) {
       const rows = await repo.findPublished(this.db);
       const byKey = new Map<string, PublishedEntry[]>();
@@ -81,6 +84,11 @@ export class PublishedIndex {
       for (const l of this.listeners) l();
     }
     this.checkedAt = performance.now();
+  }
+
+  /** The catalogue as of the last check (the same second as the publications). */
+  catalog(): CatalogSnapshot {
+    return this.snapshot!;
   }
 
   /** The publications of (form, period) public at `at`, oldest first. */
@@ -126,6 +134,17 @@ export async function publishedPeriodsOf(
   return [...index.currentOfForm(form, at)]
     .map(([period, publication]) => ({ period, publication }))
     .sort((a, b) => (a.publication.periodStart < b.publication.periodStart ? 1 : -1));
+}
+
+/**
+ * The catalogue the published index was last checked against: a page built on publications reads
+ * the catalogue of the same moment, without a database round trip per request (a new catalogue is
+ * seen within a second, as a publication is).
+ */
+export async function publishedCatalogOf(db: Db): Promise<CatalogSnapshot> {
+  const index = publishedIndexOf(db);
+  await index.fresh();
+  return index.catalog();
 }
 
 /** Every publication of (form, period) public at `at`, oldest first: the public history. */

@@ -31,3 +31,42 @@ it('logs one line per request: method, path, status and time', async () => {
   ]);
   expect(lines.some((l) => l.msg === 'incoming request' || l.msg === 'request completed')).toBe(false);
 });
+
+// Helmet's headers for zanstat's policy as @fastify/helmet set them on every answer before they
+// were computed once at start: the same names and values, on a route, a 404 and an error alike.
+const securityHeaders = {
+  'content-security-policy':
+    "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'none';img-src 'self' data:;object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline';upgrade-insecure-requests",
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'cross-origin',
+  'origin-agent-cluster': '?1',
+  'referrer-policy': 'no-referrer',
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'x-dns-prefetch-control': 'off',
+  'x-download-options': 'noopen',
+  'x-frame-options': 'SAMEORIGIN',
+  'x-permitted-cross-domain-policies': 'none',
+  'x-xss-protection': '0',
+};
+
+it.each([
+  ['a route', '/healthz', 200],
+  ['a 404', '/nowhere', 404],
+  ['an error', '/readyz', 500],
+])('sets the security headers, computed once, on %s', async (_what, url, status) => {
+  const { app, metrics } = await createHttpServer({
+    config: loadConfig({ RATE_LIMIT_PUBLIC: '0' }),
+    logger: pino({ level: 'silent' }),
+    version: 'test',
+  });
+  registerServiceRoutes(app, metrics, async () => {
+    throw new Error('an unexpected failure');
+  });
+  await app.ready();
+  const res = await app.inject({ url });
+  await app.close();
+  expect(res.statusCode).toBe(status);
+  expect(res.headers).toMatchObject(securityHeaders);
+  expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+});

@@ -10,7 +10,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -22,6 +21,7 @@ import { methodsAt, trustProxyOf } from './hardening.js';
 import { toProblem, type Problem } from './problem.js';
 import { localiseProblem, problemLangOf } from './problem-text.js';
 import { answerParserError } from './client-errors.js';
+import { securityHeadersOf, securityPolicy } from './security-headers.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -40,7 +40,7 @@ export type HtmlErrorPage = (problem: Problem, req: FastifyRequest) => string | 
 export type HttpApp = FastifyInstance<Server, IncomingMessage, ServerResponse, Logger, TypeBoxTypeProvider>;
 
 /** Paths that need an actor; everything else under /api/v1 is public, read-only and rate-limited. */
-export const actorPaths = ['/api/v1/staff/', '/api/v1/admin/', '/api/v1/submissions'];
+export const actorPaths = ['/api/v1/staff/', '/api/v1/admin/', '/api/v1/submissions', '/api/v1/recipient/'];
 /** The service's own endpoints (probes, metrics): never rate-limited, never a portal page. */
 export const servicePaths = ['/healthz', '/readyz', '/metrics'];
 /** Where the machine-facing surface lives: its errors are problem+json, never a page. */
@@ -146,9 +146,15 @@ export async function createHttpServer(
       });
     }
   });
-  app.addHook('onRequest', async (req, reply) => {
+  // Per request only what differs per request: the actor, the request id. The security headers
+  // are computed once (helmet's, for zanstat's policy) and set as helmet sets them, on every
+  // answer, errors and 404s included. A callback hook: no promise per request.
+  const security = securityHeadersOf(securityPolicy);
+  app.addHook('onRequest', (req, reply, done) => {
     req.actor = anonymousActor;
+    for (const [name, value] of security) reply.raw.setHeader(name, value);
     reply.header('x-request-id', req.id);
+    done();
   });
 
   const metrics = new client.Registry();
@@ -160,25 +166,14 @@ export async function createHttpServer(
     buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [metrics],
   });
-  app.addHook('onResponse', async (req, reply) => {
+  app.addHook('onResponse', (req, reply, done) => {
     duration.observe(
       { method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
       reply.elapsedTime / 1000,
     );
+    done();
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    crossOriginResourcePolicy: { policy: 'cross-origin' },
-  });
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
   await app.register(formbody);
