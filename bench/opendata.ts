@@ -15,6 +15,7 @@ import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Deps } from '../src/platform/usecase.js';
+import type { Scenario } from './http/scenario.js';
 import { resourceUuid } from '../src/modules/opendata/index.js';
 
 export interface OpenDataBenchSetup {
@@ -212,14 +213,34 @@ export function openDataRoutes(setup: OpenDataBenchSetup): BenchRoute[] {
   ];
 }
 
+const benchSize = () => ({
+  datasets: Number(process.env.BENCH_DATASETS ?? 10_000),
+  rows: Number(process.env.BENCH_ROWS ?? 1_000_000),
+});
+
+/**
+ * The harness's scenario (bench/scenarios.ts): the generated catalogue and DataStore made in the
+ * bench server before it listens; the routes against both baselines, p99 goal beside them.
+ */
+export const openData: Scenario = {
+  name: 'opendata',
+  prepare: async (deps) => {
+    await setupOpenDataBench(deps, benchSize());
+  },
+  routes: () =>
+    openDataRoutes({ ...benchSize(), resourceId: resourceUuid('bench-dataset-0', 'datastore') }).map((r) => ({
+      title: r.title,
+      path: r.path,
+    })),
+};
+
 async function serve(): Promise<void> {
   const { openRuntime } = await import('../src/cli/runtime.js');
   const { buildHttpApp } = await import('../src/app.js');
   const { version } = await import('../src/platform/version.js');
   const rt = await openRuntime('owner', 'warn');
   const setup = await setupOpenDataBench(rt.deps, {
-    datasets: Number(process.env.BENCH_DATASETS ?? 10_000),
-    rows: Number(process.env.BENCH_ROWS ?? 1_000_000),
+    ...benchSize(),
   });
   const app = await buildHttpApp(rt.deps, { ...rt.config, logLevel: 'warn' }, version);
   await app.listen({ port: 0, host: '127.0.0.1' });

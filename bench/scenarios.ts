@@ -1,7 +1,8 @@
 // The scenario modules `npm run bench` runs, in order (BENCH_SCENARIOS=name,name picks some). A
 // new part of zanstat adds its own module (bench/<name>.ts exporting a Scenario) to this list.
 import type { Scenario } from './http/scenario.js';
+import { openData } from './opendata.js';
 import { portal } from './portal.js';
 import { published } from './published.js';
 
-export const scenarios: Scenario[] = [published, portal];
+export const scenarios: Scenario[] = [published, portal, openData];
