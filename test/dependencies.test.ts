@@ -22,7 +22,9 @@ const shipped = (dir: string): string[] =>
 const packageOf = (specifier: string): string | null => {
   if (specifier.startsWith('.') || specifier.startsWith('node:') || specifier.startsWith('/')) return null;
   const parts = specifier.split('/');
-  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+  const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+  // `from '…'` in SQL text (substring(x from '…')) names no package
+  return /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/.test(name) ? name : null;
 };
 
 const LOADS = [
