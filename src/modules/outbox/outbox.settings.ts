@@ -1,4 +1,4 @@
-// How the outbox reaches each recipient, from the configuration (src/platform/config.ts): an
+// How the outbox reaches each recipient, from the configuration (src/platform/config.outbox.ts): an
 // adapter per recipient (OUTBOX_ROUTES), else the default adapter where it is configured, else
 // none — the recipient is undeliverable and the dashboard says so before the deadline.
 import type { Config } from '../../platform/config.js';

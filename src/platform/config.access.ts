@@ -1,0 +1,64 @@
+// Who may come in and how often: rate limits, body size, sessions, cookies, the proxy in front, tokens.
+// Declared here, assembled in config.ts (see there for how a key is read and documented).
+import type { Declaration } from './config.declaration.js';
+
+export const accessKeys = {
+  RATE_LIMIT_PUBLIC: {
+    kind: 'integer',
+    default: '600',
+    min: 0,
+    max: 1_000_000,
+    description:
+      'Requests per minute per client address on public routes; 0 turns the limit off (benchmarks).',
+  },
+  RATE_LIMIT_OPEN_DATA: {
+    kind: 'integer',
+    default: '6000',
+    min: 0,
+    max: 1_000_000,
+    description:
+      "Requests per minute per client address on the open-data routes (CKAN's /api/3 and /api/action, resource downloads, DataStore dumps, DCAT): high enough for a harvester or `ckanapi dump` of the whole catalogue from one address; 0 turns it off. Applies only while RATE_LIMIT_PUBLIC is on.",
+  },
+  RATE_LIMIT_PERSONS_SEARCH: {
+    kind: 'integer',
+    default: '10',
+    min: 1,
+    max: 1000,
+    description:
+      'Searches per minute per client address of the register of persons (Order 84, item 23; docs/decisions/0011), on the API and the portal: enough for a person, too few for a sweep of names. Applies only while RATE_LIMIT_PUBLIC is on.',
+  },
+  BODY_LIMIT_BYTES: {
+    kind: 'integer',
+    default: '10485760',
+    min: 1024,
+    max: 1_073_741_824,
+    description: 'Largest request body accepted; larger bodies get 413.',
+  },
+  SESSION_TTL_HOURS: {
+    kind: 'integer',
+    default: '12',
+    min: 1,
+    max: 720,
+    description: 'Lifetime of a signed-in session of a person.',
+  },
+  COOKIE_SECURE: {
+    kind: 'boolean',
+    default: null,
+    description:
+      'Mark the session cookie Secure (sent over HTTPS only). Unset: true when PUBLIC_BASE_URL is https, false otherwise.',
+  },
+  TRUST_PROXY: {
+    kind: 'string',
+    default: '',
+    pattern: /^(|true|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/,
+    description:
+      "Which proxies in front of the service to believe about the client's address (X-Forwarded-For), for the rate limits and the journal: empty, none (the address of the connection); a hop count (`1` behind one load balancer); or the proxies' addresses or CIDR ranges, comma-separated (`10.0.0.0/8, 127.0.0.1`); `true` believes any (only when nothing else can reach the service).",
+  },
+  TOKEN_DEFAULT_DAYS: {
+    kind: 'integer',
+    default: '365',
+    min: 1,
+    max: 3650,
+    description: 'Validity of a new API token when its creator names none.',
+  },
+} as const satisfies Record<string, Declaration>;
