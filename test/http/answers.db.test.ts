@@ -20,6 +20,7 @@ import {
 } from '../../src/modules/statistics/index.js';
 import { rebuildResources } from '../../src/modules/opendata/index.js';
 import { fixtureR1, loadFixtureStructures, submitFixtureR1 } from '../support/fixture-figures.js';
+import { stateBodyRequest } from '../support/request-bodies.js';
 import {
   createTestApp,
   createUser,
@@ -77,20 +78,7 @@ type Examples = Record<string, () => Example | Promise<Example>>;
 
 const PERSONS = 'persons-prosecuted-for-sexual-offences-against-minors';
 
-const requestBody = {
-  channel: 'unified-edms',
-  applicant: {
-    kind: 'state-body',
-    name: 'Министерство внутренних дел',
-    organisation: 'ministry-of-internal-affairs',
-  },
-  signatory: { role: 'acting-head', position: 'заместитель министра' },
-  unit: 'offence',
-  information: 'Количество проверок по регионам за первый квартал 2024 года',
-  period: '2024-Q1',
-  indicators: [{ form: '1-p', section: 'R1', rows: ['1'], regions: ['10'] }],
-  registeredOn: '2024-03-15',
-};
+const requestBody = stateBodyRequest();
 
 const transfers2027 = {
   year: 2027,

@@ -1,5 +1,6 @@
 // The words of a reply letter in Kazakh, Russian and English (the applicant's language; kk by
 // default). The grounds' and requirements' own titles come from the catalogue.
+import { fillIn } from '../../platform/fill-in.js';
 import type { Shortfall } from './request.decide.js';
 
 export type LetterLang = 'kk' | 'ru' | 'en';
@@ -124,7 +125,7 @@ const WORDS = {
 export type LetterWord = keyof typeof WORDS;
 
 export function lw(key: LetterWord, lang: LetterLang, vars: Record<string, string | number> = {}): string {
-  return WORDS[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+  return fillIn(WORDS[key][lang], vars);
 }
 
 /** A shortfall worded in the letter's language by its reason (the decision's detail is English). */

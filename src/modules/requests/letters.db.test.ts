@@ -9,6 +9,7 @@ import { pdfText } from '../../../test/support/pdf-text.js';
 import { startReceiver, type Receiver } from '../../../test/support/receiver.js';
 import type { TestContext } from '../../../test/support/test-app.js';
 import { outboxSettings, sendDueDeliveries } from '../outbox/index.js';
+import { stateBodyRequest } from '../../../test/support/request-bodies.js';
 
 const SECRET = 'letters-test-secret';
 let t: TestContext;
@@ -28,22 +29,14 @@ afterAll(async () => {
   await edms.close();
 });
 
-const stateBody = (over: Record<string, unknown> = {}) => ({
-  channel: 'unified-edms',
-  applicant: {
-    kind: 'state-body',
-    name: 'Министерство внутренних дел',
-    organisation: 'ministry-of-internal-affairs',
-  },
-  signatory: { role: 'head', position: 'министр' },
-  unit: 'offence',
-  information: 'Количество проверок, в том числе по линии национальной безопасности',
-  period: '2024-Q1',
-  indicators: [{ form: '1-p', section: 'R1', rows: ['1', '4'], regions: ['10'] }],
-  registeredOn: '2024-03-15',
-  language: 'ru',
-  ...over,
-});
+const stateBody = (over: Record<string, unknown> = {}) =>
+  stateBodyRequest({
+    signatory: { role: 'head', position: 'министр' },
+    information: 'Количество проверок, в том числе по линии национальной безопасности',
+    indicators: [{ form: '1-p', section: 'R1', rows: ['1', '4'], regions: ['10'] }],
+    language: 'ru',
+    ...over,
+  });
 const individual = (over: Record<string, unknown> = {}) =>
   stateBody({
     channel: 'written-appeal',

@@ -7,6 +7,7 @@ import { createUser, tokenFor, TEST_PASSWORD, type TestContext } from '../../../
 import { systemActor } from '../../platform/usecase.js';
 import { remindOfTerms } from './index.js';
 import { appWithPublishedFixture } from '../../../test/support/fixture-figures.js';
+import { stateBodyRequest } from '../../../test/support/request-bodies.js';
 
 let t: TestContext;
 let editor: Record<string, string>;
@@ -16,21 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const stateBody = (over: Record<string, unknown> = {}) => ({
-  channel: 'unified-edms',
-  applicant: {
-    kind: 'state-body',
-    name: 'Министерство внутренних дел',
-    organisation: 'ministry-of-internal-affairs',
-  },
-  signatory: { role: 'acting-head', position: 'заместитель министра' },
-  unit: 'offence',
-  information: 'Количество проверок по регионам за первый квартал 2024 года',
-  period: '2024-Q1',
-  indicators: [{ form: '1-p', section: 'R1', rows: ['1'], regions: ['10'] }],
-  registeredOn: '2024-03-15',
-  ...over,
-});
+const stateBody = stateBodyRequest;
 const check = (payload: object, headers = editor) =>
   t.app.inject({ method: 'POST', url: '/api/v1/staff/requests/check', headers, payload });
 const register = (payload: object) =>

@@ -1,5 +1,6 @@
 // The interface text of the portal in Kazakh (the default), Russian and English, and the
 // locale's formats of numbers and dates. Data labels are the statistics store's own, not here.
+import { fillIn } from '../../platform/fill-in.js';
 import { notFound } from '../../platform/errors/index.js';
 import { en, type MessageKey as PortalKey } from './messages.en.js';
 import { kk } from './messages.kk.js';
@@ -61,8 +62,7 @@ export function translator(lang: Lang): Translator {
   return {
     lang,
     locale,
-    t: (key, vars) =>
-      MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars?.[k] ?? `{${k}}`)),
+    t: (key, vars) => fillIn(MESSAGES[lang][key], vars),
     number: (n) => (n === null ? '—' : nf.format(n)),
     date: (iso) => df.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)),
     dateTime: (iso) => dtf.format(new Date(iso)),

@@ -1,5 +1,6 @@
 // The open-data pages' interface text (the catalogue, a dataset, a register, the persons register,
 // the staff's deadline watch) in Kazakh (the default), Russian and English: the same keys in each.
+import { fillIn } from '../../platform/fill-in.js';
 import type { Lang } from './i18n.js';
 
 const en = {
@@ -247,6 +248,6 @@ const MESSAGES: Record<Lang, OpenDataMessages> = { kk, ru, en };
 /** The open-data pages' text in a language, with `{name}` placeholders filled. */
 export function openDataText(lang: Lang) {
   return (key: OpenDataKey, vars?: Record<string, string | number>): string =>
-    MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars?.[k] ?? `{${k}}`));
+    fillIn(MESSAGES[lang][key], vars);
 }
 export const OPEN_DATA_MESSAGES = MESSAGES;

@@ -1,5 +1,6 @@
 // The portal's words for requests (the staff's inbox, a request's page, the answer builder, the
 // letters, the register form, the applicant's status page) in Kazakh, Russian and English.
+import { fillIn } from '../../platform/fill-in.js';
 import type { Lang } from './i18n.js';
 
 const M = {
@@ -141,7 +142,7 @@ export type RequestWord = keyof typeof M;
 
 /** A word of the requests' pages in the language, with {vars} filled in. */
 export function rw(lang: Lang, key: RequestWord, vars: Record<string, string | number> = {}): string {
-  return M[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+  return fillIn(M[key][lang], vars);
 }
 
 /** A word chosen by a value (`kind_individual`), or the value itself where there is none. */

@@ -28,13 +28,7 @@ import { html, type SafeHtml } from './html.js';
 import { pageLang, translator, type Lang } from './i18n.js';
 import { link } from './layout.js';
 import { rw, rwOf } from './messages.requests.js';
-import {
-  editorOnly,
-  sendPage,
-  statusOfError,
-  type ProblemsList,
-  type Render,
-} from './staff.requests.common.js';
+import { editorOnly, sendPage, statusOfError, type ProblemsList, type Render } from './staff.common.js';
 
 type Show = (
   req: FastifyRequest,

@@ -1,5 +1,6 @@
 // The words of the staff's pages of the collections (Order 25, paras 11-13, Appendix 1) and the
 // outbox, in Kazakh (the default), Russian and English. Kept apart from messages.*.ts.
+import { fillIn } from '../../platform/fill-in.js';
 import type { Lang } from './i18n.js';
 
 const en = {
@@ -190,7 +191,7 @@ const MESSAGES: Record<Lang, Messages> = { kk, ru, en };
 export type CollectionsTranslate = (key: CollectionsMessageKey, vars?: Record<string, string>) => string;
 
 export function collectionsWords(lang: Lang): CollectionsTranslate {
-  return (key, vars) => MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => vars?.[k] ?? `{${k}}`);
+  return (key, vars) => fillIn(MESSAGES[lang][key], vars);
 }
 
 export const COLLECTIONS_MESSAGES = MESSAGES;

@@ -31,7 +31,7 @@ import { pageLang, translator, type Lang, type Translator } from './i18n.js';
 import { link, type PageInput } from './layout.js';
 import { collectionsWords, type CollectionsTranslate } from './staff.collections.messages.js';
 import { problemsList } from './staff.routes.js';
-import { statusOfError } from './staff.requests.common.js';
+import { statusOfError } from './staff.common.js';
 
 type Render = (lang: Lang, input: Omit<PageInput, 't'>) => string;
 const STATES: DeliveryState[] = ['pending', 'delivered', 'acknowledged', 'dead', 'undeliverable'];

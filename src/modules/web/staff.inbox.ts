@@ -17,13 +17,7 @@ import { pageLang, translator, type Lang } from './i18n.js';
 import { link } from './layout.js';
 import { rw, rwOf } from './messages.requests.js';
 import { registerRequestPage } from './request.page.js';
-import {
-  editorOnly,
-  sendPage,
-  statusOfError,
-  type ProblemsList,
-  type Render,
-} from './staff.requests.common.js';
+import { editorOnly, sendPage, statusOfError, type ProblemsList, type Render } from './staff.common.js';
 
 export const VIEWS = ['new', 'due-soon', 'overdue', 'answered'] as const;
 type View = (typeof VIEWS)[number];

@@ -30,7 +30,7 @@ import { link, type PageInput } from './layout.js';
 import { defaultRange, statusBadge } from './pages/public.js';
 import { registerJournalPage } from './staff.journal.js';
 import { registerRequestPages } from './staff.inbox.js';
-import { statusOfError } from './staff.requests.common.js';
+import { statusOfError } from './staff.common.js';
 import { requestsDueSection } from './staff.requests.js';
 import { openDataWatchSection } from './staff.opendata.js';
 import { currentCatalog } from '../catalog/index.js';

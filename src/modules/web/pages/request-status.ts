@@ -10,7 +10,7 @@ import { html, type SafeHtml } from '../html.js';
 import { pageLang, type Lang } from '../i18n.js';
 import { link } from '../layout.js';
 import { rw, rwOf } from '../messages.requests.js';
-import type { Render } from '../staff.requests.common.js';
+import type { Render } from '../staff.common.js';
 
 export function registerRequestStatusPage(app: HttpApp, deps: Deps, render: Render): void {
   const P = Type.Object({ lang: Type.String({ maxLength: 100 }) });

@@ -1,5 +1,5 @@
-// What the staff's request pages share: the page's answer (never cached), who may use them
-// (editors and the administrator, signed in), and a refused change's status.
+// What the staff's pages share: the page's answer (never cached), who may use them (editors and
+// the administrator, signed in), and a refused change's status.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DomainError } from '../../platform/errors/index.js';
 import type { SafeHtml } from './html.js';
