@@ -1,5 +1,5 @@
 import { CalendarInputError } from './calendar.errors.js';
-import { addDays, daysInMonth, type LocalDate, localDateOf, yearMonthDayOf } from './local-date.js';
+import { addDays, type LocalDate, monthsLater } from './local-date.js';
 import { type Period, periodEnd } from './periods.js';
 import { dayStatusOf, type DayStatus, type WorkingCalendar } from './working-calendar.js';
 import { addWorkingDays, endOfTerm } from './working-days.js';
@@ -56,11 +56,7 @@ export function dueDate(calendar: WorkingCalendar, rule: MonthlyDeadlineRule, pe
   checkWholeNumber(rule.dueDay, 'the due day', 1, 31);
   const monthsAfter = rule.monthsAfterPeriodEnd ?? 1;
   checkWholeNumber(monthsAfter, 'the months after the period', 0, 12);
-  const { year, month } = yearMonthDayOf(periodEnd(period));
-  const monthIndex = year * 12 + (month - 1) + monthsAfter;
-  const dueYear = Math.floor(monthIndex / 12);
-  const dueMonth = (monthIndex % 12) + 1;
-  const nominal = localDateOf(dueYear, dueMonth, Math.min(rule.dueDay, daysInMonth(dueYear, dueMonth)));
+  const nominal = monthsLater(periodEnd(period), monthsAfter, rule.dueDay);
   return rollToWorkingDay(calendar, nominal);
 }
 

@@ -28,6 +28,7 @@ export {
   isWeekend,
   localDate,
   localDateOf,
+  monthsLater,
   weekdayOf,
 } from './local-date.js';
 export type { LocalDate, Weekday } from './local-date.js';

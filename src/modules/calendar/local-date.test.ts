@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayNumberOf, localDate, localDateFromDayNumber, weekdayOf } from './local-date.js';
+import {
+  addDays,
+  dayNumberOf,
+  localDate,
+  localDateFromDayNumber,
+  monthsLater,
+  weekdayOf,
+} from './local-date.js';
 
 describe('local dates', () => {
   // [date, weekday, days since 1970-01-01]
@@ -37,5 +44,20 @@ describe('local dates', () => {
     ['2024-01-01T00:00:00Z', "'2024-01-01T00:00:00Z' is not a date in the form YYYY-MM-DD"],
   ])('%s is refused', (text, message) => {
     expect(() => localDate(text)).toThrow(expect.objectContaining({ code: 'invalid_date', message }));
+  });
+});
+
+describe('months later', () => {
+  it.each([
+    // from, months, day, expected
+    ['2024-01-15', 1, undefined, '2024-02-15'],
+    ['2023-12-31', 2, undefined, '2024-02-29'], // a leap February's last day
+    ['2023-12-31', 2, 20, '2024-02-20'], // Order 84: the 20th of the month after
+    ['2024-03-31', 1, 14, '2024-04-14'], // Order 25 para 13: the 14th after a quarter
+    ['2024-11-30', 2, undefined, '2025-01-30'], // across a year
+    ['2024-05-31', 1, undefined, '2024-06-30'], // a 30-day month
+    ['2024-05-31', 0, 20, '2024-05-20'],
+  ] as const)('%s + %d months (day %s) is %s', (from, months, day, expected) => {
+    expect(monthsLater(localDate(from), months, day)).toBe(expected);
   });
 });

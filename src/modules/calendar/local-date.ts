@@ -49,6 +49,19 @@ export function localDateOf(year: number, month: number, day: number): LocalDate
   return localDate(text);
 }
 
+/**
+ * The day `day` (by default the same day of the month as `from`) of the month `months` after
+ * `from`'s month, or that month's last day where it is shorter ("2 months" from 31 December
+ * ends on the last day of February).
+ */
+export function monthsLater(from: LocalDate, months: number, day = yearMonthDayOf(from).day): LocalDate {
+  const { year, month } = yearMonthDayOf(from);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return localDateOf(y, m, Math.min(day, daysInMonth(y, m)));
+}
+
 export function yearMonthDayOf(date: LocalDate): { year: number; month: number; day: number } {
   return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
 }

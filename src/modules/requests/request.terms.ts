@@ -3,7 +3,7 @@
 // 6: Law 221, arts. 7-8 until 30.06.2021; the Administrative Procedural-Process Code, art. 76,
 // after; for state bodies, what the authority applies). A term of calendar days that ends on a
 // non-working day ends on the next working day (para 13).
-import { endOfTerm, localDateOf, termEnd, type LocalDate, type WorkingCalendar } from '../calendar/index.js';
+import { endOfTerm, monthsLater, termEnd, type LocalDate, type WorkingCalendar } from '../calendar/index.js';
 import type { ApplicantKind, RequestTerm } from '../catalog/index.js';
 import { RequestRulesMissing } from './request.decide.js';
 import type { RequestRules } from './request.rules.js';
@@ -35,12 +35,7 @@ export function termFor(
 /** The day a term of `term` that starts with an event on `from` ends. */
 export function endOf(calendar: WorkingCalendar, from: LocalDate, term: RequestTerm): LocalDate {
   if (term.months !== undefined) {
-    const [year, month, day] = from.split('-').map(Number) as [number, number, number];
-    const index = year * 12 + month - 1 + term.months;
-    const y = Math.floor(index / 12);
-    const m = (index % 12) + 1;
-    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-    return endOfTerm(calendar, localDateOf(y, m, Math.min(day, last)));
+    return endOfTerm(calendar, monthsLater(from, term.months));
   }
   if (term.days === undefined)
     throw new RequestRulesMissing(`the term "${term.id}" has neither days nor months`);
