@@ -153,9 +153,13 @@ export function jobsOf(deps: Deps, config: Config): JobDefinition[] {
           undefined,
         );
         log(`published ${published.published} releases of the shipped figures`);
+        // The calendar first (a second or two): the open datasets' resources take minutes, and
+        // until the announcement the portal would show no coming release at all.
+        const announced = await announce('statistics.load-official-figures');
+        log(`announced ${announced.announced} coming releases`);
         const openData = await rebuildResources(deps, 'statistics.load-official-figures');
         log(`built the resources of ${openData.built.length} open datasets`);
-        return { official, synthetic, published, ...(await announce('statistics.load-official-figures')) };
+        return { official, synthetic, published, ...announced };
       },
     },
     loadOfficialListsJob(deps),

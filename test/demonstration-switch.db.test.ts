@@ -9,7 +9,7 @@ let t: TestContext;
 beforeAll(async () => {
   t = await createTestApp({ DEMONSTRATION_FIGURES: 'false' });
   await loadFormStructures(t.deps, systemActor('test'), { dir: builtInStructuresDir });
-}, 120_000);
+}, 300_000);
 afterAll(async () => t.close());
 
 it('starts without demonstration figures when the switch is off', async () => {
@@ -22,4 +22,4 @@ it('starts without demonstration figures when the switch is off', async () => {
   expect(result.published.published).toBeGreaterThan(30);
   const origins = await t.db.selectFrom('stat_revisions').select('origin').distinct().execute();
   expect(origins.map((o) => o.origin)).toEqual(['imported-official']);
-}, 120_000);
+}, 300_000);

@@ -15,6 +15,7 @@ export const en = {
   language: 'Language',
   latestReleases: 'Latest releases',
   nextReleases: 'Next releases',
+  noNextReleases: 'No release is announced yet: the calendar is announced every night for the months ahead.',
   search: 'Search reports, datasets and acts',
   searchButton: 'Search',
   searchResults: 'Results for “{q}”',

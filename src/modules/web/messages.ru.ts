@@ -17,6 +17,8 @@ export const ru: Messages = {
   language: 'Язык',
   latestReleases: 'Последние публикации',
   nextReleases: 'Ближайшие публикации',
+  noNextReleases:
+    'Ближайшие публикации ещё не объявлены: календарь на месяцы вперёд объявляется каждую ночь.',
   search: 'Поиск отчётов, наборов данных и актов',
   searchButton: 'Найти',
   searchResults: 'Результаты по запросу «{q}»',

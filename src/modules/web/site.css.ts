@@ -56,7 +56,7 @@ ul.hits li { margin: .25rem 0; }
 th[scope=row] { font-weight: 400; text-align: left; }
 .indent-1 { padding-left: 1.25rem; } .indent-2 { padding-left: 2.25rem; } .indent-3 { padding-left: 3.25rem; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 1rem; list-style: none; padding: 0; }
-.cards li { border: 1px solid var(--line); border-radius: 6px; padding: .75rem; }
+.cards > li { border: 1px solid var(--line); border-radius: 6px; padding: .75rem; }
 .status { display: inline-block; border-radius: 3px; padding: 0 .4rem; font-size: .85rem; background: var(--soft); border: 1px solid var(--line); }
 .status.late { background: #fde8e8; color: var(--bad); border-color: #f3b4b4; }
 .status.demonstration { background: var(--warn-bg); color: var(--warn); border-color: #e8c98a; }
@@ -68,7 +68,13 @@ figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: .9rem; color: var(--muted); }
 .graphics { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1rem; }
 pre.code { overflow-x: auto; background: var(--soft); border: 1px solid var(--line); border-radius: 4px; padding: .5rem .75rem; font-size: .85rem; }
-.facets details ul { margin: .25rem 0 0; padding-left: 1.1rem; }
+.catalogue { display: grid; gap: 0 2rem; }
+@media (min-width: 60rem) { .catalogue { grid-template-columns: 17rem 1fr; } .catalogue .facets { grid-column: 1; grid-row: 1; } .catalogue .found { grid-column: 2; } }
+.facets details { margin-bottom: .75rem; }
+.facets summary { font-weight: 600; cursor: pointer; }
+.facets details ul { list-style: none; margin: .25rem 0 0; padding-left: 0; }
+.facets details li { padding: .15rem 0; }
+.facets details.more summary { font-weight: 400; }
 .summary dl { display: flex; flex-wrap: wrap; gap: .5rem 2.5rem; margin: 0; align-items: baseline; }
 .summary dt { font-size: .85rem; color: var(--muted); }
 .summary dd { margin: 0; font-size: 1.05rem; }

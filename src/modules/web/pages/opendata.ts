@@ -16,6 +16,8 @@ const FACET_KEYS = {
   res_format: 'facetFormat',
   tags: 'facetTags',
 } as const;
+/** How many values of a facet show before the rest fold under "more". */
+const FACET_SHOWN = 8;
 
 export interface CatalogueInput {
   q: string;
@@ -66,15 +68,23 @@ export function statusOf(t: Translator, d: DatasetDeadline | undefined): SafeHtm
 export function cataloguePage(t: Translator, input: CatalogueInput): SafeHtml {
   const od = openDataText(t.lang);
   const base = link(t.lang, '/datasets');
+  const facetItem = (f: Facet, i: { name: string; display_name: string; count: number }) => {
+    const label = f === 'update_period' ? periodWords(t, i.name) : i.display_name;
+    return input.chosen[f] === i.name
+      ? html`<li><strong>${label}</strong> (${i.count}) <a href="${base}${query(input.q, { ...input.chosen, [f]: undefined })}">${od('remove')}<span class="visually-hidden">: ${label}</span></a></li>`
+      : html`<li><a href="${base}${query(input.q, { ...input.chosen, [f]: i.name })}">${label}</a> (${i.count})</li>`;
+  };
   const facetBlocks = FACETS.map((f) => {
     const items = input.facets[f]?.items ?? [];
     if (!items.length) return null;
-    return html`<details open><summary>${od(FACET_KEYS[f])}</summary><ul>${items.map((i) => {
-      const label = f === 'update_period' ? periodWords(t, i.name) : i.display_name;
-      return input.chosen[f] === i.name
-        ? html`<li><strong>${label}</strong> (${i.count}) <a href="${base}${query(input.q, { ...input.chosen, [f]: undefined })}">${od('remove')}<span class="visually-hidden">: ${label}</span></a></li>`
-        : html`<li><a href="${base}${query(input.q, { ...input.chosen, [f]: i.name })}">${label}</a> (${i.count})</li>`;
-    })}</ul></details>`;
+    // the largest values first; a long list (the tags) shows its first ones and folds the rest
+    const shown = items.slice(0, FACET_SHOWN);
+    const folded = items.slice(FACET_SHOWN);
+    return html`<details open><summary>${od(FACET_KEYS[f])}</summary><ul>${shown.map((i) => facetItem(f, i))}</ul>${
+      folded.length
+        ? html`<details class="more"><summary>${od('moreValues', { n: folded.length })}</summary><ul>${folded.map((i) => facetItem(f, i))}</ul></details>`
+        : null
+    }</details>`;
   });
   return html`<h1>${od('catalogue')}</h1><p class="lead">${od('catalogueIntro')}</p>
   <form class="search" method="get" action="${base}" role="search">
@@ -82,15 +92,19 @@ export function cataloguePage(t: Translator, input: CatalogueInput): SafeHtml {
     <input type="search" id="dq" name="q" value="${input.q}" maxlength="200">
     ${FACETS.map((f) => (input.chosen[f] ? html`<input type="hidden" name="${f}" value="${input.chosen[f]}">` : null))}
     <button type="submit">${t.t('searchButton')}</button></form>
-  <h2>${od('facets')}</h2>
-  <div class="cards facets">${facetBlocks}</div>
-  ${Object.values(input.chosen).some(Boolean) || input.q ? html`<p><a href="${base}">${od('clear')}</a></p>` : null}
+  <div class="catalogue">
+  <section class="found" aria-labelledby="results">
   <h2 id="results">${od('found', { n: input.count })}</h2>
   <ul class="cards datasets">${input.results.map((r) => {
     const d = input.deadlines.get(r.name);
     return html`<li><a href="${link(t.lang, `/datasets/${r.name}`)}">${r.title}</a><br>
       <small>${r.organization?.title ?? ''}</small><br><small>${r.formats.join(', ')}</small> ${statusOf(t, d)}</li>`;
-  })}</ul>`;
+  })}</ul></section>
+  <aside class="facets" aria-labelledby="facets-heading">
+  <h2 id="facets-heading">${od('facets')}</h2>
+  ${Object.values(input.chosen).some(Boolean) || input.q ? html`<p><a href="${base}">${od('clear')}</a></p>` : null}
+  ${facetBlocks}</aside>
+  </div>`;
 }
 
 export interface DatasetPageInput {

@@ -44,7 +44,7 @@ export function homePage(t: Translator, latest: ReleaseView[], next: ReleaseView
   return html`<h1>${t.t('siteName')}</h1><p class="lead">${t.t('siteTagline')}</p>
   ${searchForm(t, '')}
   <h2>${t.t('latestReleases')}</h2>${releasesTable(latest, t, t.t('latestReleases'))}
-  <h2>${t.t('nextReleases')}</h2>${releasesTable(next, t, t.t('nextReleases'))}
+  <h2>${t.t('nextReleases')}</h2>${next.length ? releasesTable(next, t, t.t('nextReleases')) : html`<p>${t.t('noNextReleases')}</p>`}
   <p><a href="${link(t.lang, '/releases')}">${t.t('releaseCalendar')}</a> · <a href="/api/v1/releases.ics">${t.t('subscribe')}</a></p>`;
 }
 
