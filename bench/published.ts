@@ -1,6 +1,7 @@
 // The public statistics API as users hit it: the published 1-М R1 of December 2022 (the real
 // figures, 20 regions and the republic) in each format, all regions and one (Almaty city), a
-// series, the release calendar; and the staff's request check.
+// series, the release calendar (all, and a range of two years); and the staff's request check (the
+// requests module has no public check: an editor's token the bench server makes).
 import type { HttpRoute, Scenario } from './http/scenario.js';
 
 const TABLE = '/api/v1/forms/1-m/tables/2022-12?section=R1';
@@ -32,6 +33,10 @@ export const published: Scenario = {
       path: '/api/v1/forms/1-m/series?section=R1&row=1&graph=1&region=75&from=2022-01&to=2022-12',
     });
     routes.push({ title: 'release calendar', path: '/api/v1/releases' });
+    routes.push({
+      title: 'release calendar, 2022-01-01 to 2023-12-31',
+      path: '/api/v1/releases?from=2022-01-01&to=2023-12-31',
+    });
     routes.push({
       title: 'request check (editor token)',
       path: '/api/v1/staff/requests/check',

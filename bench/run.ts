@@ -7,7 +7,7 @@
 // instances on one PostgreSQL 15 (bench/several/run.ts). The results go to
 // bench/results/<date>-<commit>.json (commit, machine, load), kept in git so that a regression
 // shows as a diff. Benchmarks report against goals; they are not CI gates.
-// BENCH_ONLY=http|scenarios|store|several runs one part; BENCH_SCENARIOS=a,b picks scenarios;
+// BENCH_ONLY=http|scenarios|store|several runs one part (or several, comma-separated); BENCH_SCENARIOS=a,b picks scenarios;
 // BENCH_ROUTES=a,b the routes whose titles contain one; BENCH_PROFILE=<part of a route's title>
 // writes a CPU profile of that route's load and prints where its time went.
 import { execFileSync } from 'node:child_process';
@@ -22,26 +22,27 @@ import { goalMet, type BenchRow } from './store-db.js';
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const threads = Number(process.env.BENCH_THREADS ?? 1);
-const only = process.env.BENCH_ONLY;
+const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+const runs = (part: string) => !only || only.includes(part);
 const picked = process.env.BENCH_SCENARIOS?.split(',').map((s) => s.trim());
 const scenarios = allScenarios.filter((s) => !picked || picked.includes(s.name));
 const loadBefore = os.loadavg();
 
-const { results: http, failures } =
-  !only || only === 'http'
-    ? await httpBenchmarks(scenarios, {
-        seconds,
-        connections,
-        threads,
-        profile: process.env.BENCH_PROFILE,
-        routes: process.env.BENCH_ROUTES?.split(',').map((r) => r.trim()),
-      })
-    : { results: [] as HttpResult[], failures: [] as HttpFailure[] };
+const { results: http, failures } = runs('http')
+  ? await httpBenchmarks(scenarios, {
+      seconds,
+      connections,
+      threads,
+      profile: process.env.BENCH_PROFILE,
+      routes: process.env.BENCH_ROUTES?.split(',').map((r) => r.trim()),
+    })
+  : { results: [] as HttpResult[], failures: [] as HttpFailure[] };
 const rows: BenchRow[] = [];
-if (!only || only === 'scenarios') for (const s of scenarios) rows.push(...((await s.measure?.()) ?? []));
-if (!only || only === 'store') rows.push(...(await runStoreBenchmarks()));
-const several: SeveralResult | null =
-  !only || only === 'several' ? await severalInstances({ seconds, connections }) : null;
+if (runs('scenarios')) for (const s of scenarios) rows.push(...((await s.measure?.()) ?? []));
+if (runs('store')) rows.push(...(await runStoreBenchmarks()));
+const several: SeveralResult | null = runs('several')
+  ? await severalInstances({ seconds, connections })
+  : null;
 
 const num = (x: number | undefined) => (x === undefined ? '' : x.toLocaleString('en'));
 const rps = (m: Measured) => `${num(m.requestsPerSecond)}${m.clientBound ? '*' : ''}`;

@@ -2,6 +2,9 @@
 // PostgreSQL over a data directory, migrated, catalogue and form structures loaded) but over a
 // directory of the benchmark's choosing; raw COPY through pg-copy-streams; timing and the rows of
 // the one results table that `npm run bench` prints.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { performance } from 'node:perf_hooks';
@@ -89,6 +92,22 @@ export async function openStore(dataDir: string, durability: 'full' | 'test'): P
   } catch (err) {
     await embedded.stop();
     throw err;
+  }
+}
+
+/** `fn` on a store of its own in a temporary directory (readable by the embedded server), then gone. */
+export async function withTempStore<T>(prefix: string, fn: (store: Store) => Promise<T>): Promise<T> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
+  await fs.chmod(dir, 0o755);
+  try {
+    const store = await openStore(dir, 'full');
+    try {
+      return await fn(store);
+    } finally {
+      await store.close();
+    }
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
   }
 }
 

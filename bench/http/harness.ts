@@ -4,7 +4,9 @@
 // route answering them (the framework, plugins and hooks), and the route itself. Each with its
 // p99. The generator's ceiling on those bytes comes from the plain run: its requests per second
 // divided by the cores wrk used (what it would reach with a core to itself); a figure within 20 %
-// of that ceiling is flagged client-bound: it tells about the client, not the server.
+// of that ceiling is flagged client-bound: it tells about the client, not the server. After the
+// warm-up and after each route the server is let settle (idle again): a slow route's requests that
+// wrk left unanswered would otherwise be worked on during the next figure.
 import http from 'node:http';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -13,7 +15,7 @@ import { Child } from './children.js';
 import { toWire, type Fixture } from './fixtures.js';
 import { summariseProfile } from './profile.js';
 import type { HttpRoute, Scenario } from './scenario.js';
-import { ensureWrk, load, type LoadResult, type LoadSettings } from './wrk.js';
+import { ensureWrk, load, settle, type LoadResult, type LoadSettings } from './wrk.js';
 
 export interface HttpSettings {
   seconds: number;
@@ -140,6 +142,8 @@ export async function httpBenchmarks(
           await load({ ...settings, seconds: 1 }, { url: `${base}${route.path}`, ...req }).catch(
             () => undefined,
           );
+          // what the warm-up left unanswered is not part of the next figure
+          await settle(server.pid);
           const p = check(
             'plain',
             await load(settings, { url: `http://127.0.0.1:${plainReady.port}/${key}`, ...req }, plain.pid),
@@ -151,6 +155,7 @@ export async function httpBenchmarks(
           const profiled = s.profile !== undefined && route.title.includes(s.profile);
           const profileFile = path.join(os.tmpdir(), `zanstat-bench-${key}.cpuprofile`);
           const r = check('route', await load(settings, { url: `${base}${route.path}`, ...req }, server.pid));
+          await settle(server.pid);
           // The profile is of a load of its own, after the measured one: a profiler slows what it watches.
           if (profiled) {
             await server.send({ kind: 'profile-start' });
@@ -189,6 +194,7 @@ export async function httpBenchmarks(
           // A route that fails is reported as failed; the others are still measured.
           progress(`${scenario.name}: ${route.title}: ${(err as Error).message}`);
           failures.push({ scenario: scenario.name, title: route.title, error: (err as Error).message });
+          await settle(server.pid);
         }
       }
     }

@@ -44,6 +44,20 @@ function cpuSeconds(pid: number | 'children'): number {
   return (pid === 'children' ? cutime + cstime : utime + stime) / TICKS;
 }
 
+/**
+ * Waits until the process `pid` is idle (under a tenth of a core over a quarter of a second), at
+ * most `maxMs`: a slow route's requests that wrk left unanswered at the end of its run are still
+ * being worked on by the server, and would otherwise be measured as part of the next run.
+ */
+export async function settle(pid: number, maxMs = 120_000): Promise<number> {
+  const t0 = performance.now();
+  for (;;) {
+    const before = cpuSeconds(pid);
+    await new Promise((r) => setTimeout(r, 250));
+    if (cpuSeconds(pid) - before < 0.025 || performance.now() - t0 > maxMs) return performance.now() - t0;
+  }
+}
+
 export interface LoadRequest {
   url: string;
   method?: 'GET' | 'POST';

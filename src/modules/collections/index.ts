@@ -8,6 +8,8 @@ export {
   type CollectionPlan,
 } from './collection.contents.js';
 export { buildCollection, type BuildOutcome } from './collections.build.js';
+// the tables a build reads, for the benchmark's plain export of the same tables
+export { inputStates, readCollectionTables } from './collection.read.js';
 export {
   collectionSchedule,
   buildDueCollections,
