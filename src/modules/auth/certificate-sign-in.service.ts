@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { type DomainError, unauthenticated } from '../../platform/errors/index.js';
 import { command } from '../../platform/usecase.js';
 import type { CmsVerification } from '../pki/index.js';
-import { maySignIn } from './auth.policies.js';
+import { mayPurgeSessions, maySignIn } from './auth.policies.js';
 import { sha256 } from './auth.secrets.js';
 import { startSession } from './auth.service.js';
 import * as repo from './certificate-sign-in.repository.js';
@@ -95,3 +95,22 @@ export const certificateRefused = (reason: string): DomainError =>
     `The certificate sign-in is refused: ${reason}.`,
     `certificate_${reason.replaceAll('-', '_')}`,
   );
+
+/**
+ * The job `auth.purge-challenges`: deletes the challenges whose time has passed, used or not (a
+ * used one is never taken again, an expired one never taken at all), journaled with their count.
+ */
+export const purgeExpiredChallenges = command({
+  name: 'purge expired sign-in challenges',
+  policy: mayPurgeSessions,
+  run: async (ctx) => {
+    const purged = await repo.deleteExpiredChallenges(ctx.trx, ctx.now);
+    await ctx.record({
+      action: 'auth.challenges.purged',
+      objectType: 'challenge',
+      objectId: null,
+      summary: { purged },
+    });
+    return purged;
+  },
+});

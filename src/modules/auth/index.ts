@@ -10,6 +10,7 @@ export {
   listTokens,
   purgeExpiredSessions,
 } from './auth.service.js';
+export { purgeExpiredChallenges } from './certificate-sign-in.service.js';
 export { registerAuthentication, setSessionCookie, SESSION_COOKIE } from './auth.http.js';
 export { registerAuthRoutes } from './auth.routes.js';
 export type { User, ApiToken } from './auth.repository.js';
