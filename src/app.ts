@@ -133,8 +133,12 @@ export function jobsOf(deps: Deps, config: Config): JobDefinition[] {
     {
       name: 'auth.purge-challenges',
       cron: '23 * * * *',
-      description: 'Delete the certificate sign-in challenges whose five minutes have passed.',
-      run: () => purgeExpiredChallenges(deps, systemActor('auth.purge-challenges'), undefined),
+      description:
+        'Delete the certificate sign-in challenges whose five minutes have passed, and the failed passwords that have left the throttling window.',
+      run: () =>
+        purgeExpiredChallenges(deps, systemActor('auth.purge-challenges'), {
+          failureWindowMinutes: config.signInWindowMinutes,
+        }),
     },
     {
       name: 'audit.verify-journal',

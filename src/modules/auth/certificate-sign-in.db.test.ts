@@ -163,7 +163,7 @@ describe('the job auth.purge-challenges', () => {
       [0, 0, 0],
     ] as const) {
       t.clock.advance(advanceMs);
-      expect(await job.run()).toBe(purged);
+      expect(await job.run()).toEqual({ purged, failures: 0 });
       expect(await count()).toBe(left);
       const entry = await t.db
         .selectFrom('journal')
@@ -174,7 +174,7 @@ describe('the job auth.purge-challenges', () => {
       expect(entry).toMatchObject({
         actor_kind: 'system',
         actor_id: 'auth.purge-challenges',
-        summary: { purged },
+        summary: { purged, failures: 0 },
       });
     }
   });
