@@ -6,7 +6,12 @@ import { createHttpServer, registerServiceRoutes, type HttpApp } from './platfor
 import type { JobDefinition } from './platform/jobs/index.js';
 import { systemActor, type Deps } from './platform/usecase.js';
 import { registerJournalRoutes, recordJournalVerification } from './modules/audit/index.js';
-import { purgeExpiredSessions, registerAuthentication, registerAuthRoutes } from './modules/auth/index.js';
+import {
+  purgeExpiredChallenges,
+  purgeExpiredSessions,
+  registerAuthentication,
+  registerAuthRoutes,
+} from './modules/auth/index.js';
 import { registerCatalogRoutes, registerObligationRoutes } from './modules/catalog/index.js';
 import {
   loadDemonstrationFigures,
@@ -124,6 +129,16 @@ export function jobsOf(deps: Deps, config: Config): JobDefinition[] {
       cron: '17 3 * * *',
       description: 'Delete expired and ended sessions.',
       run: () => purgeExpiredSessions(deps, systemActor('auth.purge-sessions'), undefined),
+    },
+    {
+      name: 'auth.purge-challenges',
+      cron: '23 * * * *',
+      description:
+        'Delete the certificate sign-in challenges whose five minutes have passed, and the failed passwords that have left the throttling window.',
+      run: () =>
+        purgeExpiredChallenges(deps, systemActor('auth.purge-challenges'), {
+          failureWindowMinutes: config.signInWindowMinutes,
+        }),
     },
     {
       name: 'audit.verify-journal',

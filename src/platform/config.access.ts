@@ -41,6 +41,38 @@ export const accessKeys = {
     max: 720,
     description: 'Lifetime of a signed-in session of a person.',
   },
+  SIGN_IN_WINDOW_MINUTES: {
+    kind: 'integer',
+    default: '15',
+    min: 1,
+    max: 1440,
+    description:
+      'The sliding window over which failed password sign-ins are counted, for SIGN_IN_FAILURES_PER_LOGIN and SIGN_IN_FAILURES_PER_ADDRESS.',
+  },
+  SIGN_IN_FAILURES_PER_LOGIN: {
+    kind: 'integer',
+    default: '5',
+    min: 1,
+    max: 1000,
+    description:
+      'Failed passwords for one login (known or not: the answers are the same) within the window, after which its sign-ins are refused with 429 unchecked until the window frees a place.',
+  },
+  SIGN_IN_FAILURES_PER_ADDRESS: {
+    kind: 'integer',
+    default: '20',
+    min: 1,
+    max: 100_000,
+    description:
+      'Failed passwords from one client address (whatever the logins) within the window, after which sign-ins from it are refused with 429; higher than per login, as colleagues may share an address.',
+  },
+  SIGN_IN_LOCKOUT_FAILURES: {
+    kind: 'integer',
+    default: '10',
+    min: 1,
+    max: 1000,
+    description:
+      'Failed passwords in a row for one login (since its last success) that lock it: it signs in no more until an administrator unlocks it (POST /api/v1/admin/users/{id}/unlock).',
+  },
   COOKIE_SECURE: {
     kind: 'boolean',
     default: null,

@@ -33,6 +33,13 @@ export const pkiKeys = {
     description:
       'Base URL of an NCANode-compatible service (3.x API, POST /cms/verify) that verifies GOST signatures, which are not checked in-process. Unset: GOST signatures are refused as `unsupported-algorithm`.',
   },
+  NCALAYER_URL: {
+    kind: 'string',
+    default: 'wss://127.0.0.1:13579',
+    pattern: /^wss?:\/\/[A-Za-z0-9.[\]:-]+\/?$/,
+    description:
+      "Where the sign-in page's script reaches NCALayer, the National Certification Centre's signing application, on the person's own computer (its local WebSocket); the page's Content-Security-Policy allows connecting there and nowhere else outside the service. Change it only for a test double of NCALayer.",
+  },
   PKI_TIMEOUT_MS: {
     kind: 'integer',
     default: '10000',

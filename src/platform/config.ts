@@ -35,6 +35,10 @@ export interface Config {
   rateLimitPersonsSearch: number;
   bodyLimitBytes: number;
   sessionTtlHours: number;
+  signInWindowMinutes: number;
+  signInFailuresPerLogin: number;
+  signInFailuresPerAddress: number;
+  signInLockoutFailures: number;
   cookieSecure: boolean;
   trustProxy: string;
   tokenDefaultDays: number;
@@ -65,6 +69,7 @@ export interface Config {
   pkiOcspUrl: string | null;
   pkiNcanodeUrl: string | null;
   pkiTimeoutMs: number;
+  ncalayerUrl: string;
 }
 
 export class ConfigError extends Error {

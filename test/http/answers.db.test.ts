@@ -112,6 +112,15 @@ const EXAMPLES: Examples = {
       organisationId: 'committee',
     },
   }),
+  'POST /api/v1/admin/users/{id}/unlock': async () => {
+    // a login locked by failed sign-ins (as password-sign-in.db.test.ts locks one)
+    const user = await createUser(t, 'answers-locked', 'editor');
+    await t.db
+      .insertInto('sign_in_lockouts')
+      .values({ login: user.login, failures: 10, last_failed_at: t.clock.now(), locked_at: t.clock.now() })
+      .execute();
+    return { method: 'POST', url: `/api/v1/admin/users/${user.id}/unlock`, headers: as.admin };
+  },
   'GET /api/v1/admin/tokens': () => ({ url: '/api/v1/admin/tokens', headers: as.admin }),
   'POST /api/v1/admin/tokens': () => ({
     method: 'POST',

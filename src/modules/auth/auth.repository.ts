@@ -113,6 +113,10 @@ export async function findUserByLogin(db: Queryable, login: string) {
   return db.selectFrom('users').selectAll().where('login', '=', login).executeTakeFirst();
 }
 
+export async function findUserById(db: Queryable, id: string) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function findUsers(db: Queryable): Promise<User[]> {
   const rows = await db.selectFrom('users').selectAll().orderBy('login').execute();
   return rows.map(userRowToUser);

@@ -11,7 +11,8 @@ import {
   signInWithCertificate,
 } from './certificate-sign-in.service.js';
 import { presentToken, presentUser, Role, TokenSchema, UserSchema } from './auth.presenter.js';
-import { addUser, createToken, listTokens, listUsers, revokeToken, signIn, signOut } from './auth.service.js';
+import { addUser, createToken, listTokens, listUsers, revokeToken, signOut } from './auth.service.js';
+import { passwordPolicyOf, passwordRefused, signIn, unlockUser } from './password-sign-in.service.js';
 
 const { actorSecurity, problems } = schemas;
 
@@ -30,19 +31,27 @@ export function registerAuthRoutes(
     {
       schema: {
         tags: ['session'],
-        summary: 'Sign in with login and password; sets the session cookie',
+        summary:
+          'Sign in with login and password; sets the session cookie. Failed passwords are throttled per login and per address (429 with Retry-After) and lock the login after too many in a row (401 sign_in_locked), alike for logins that do not exist',
         body: Type.Object(
           { login: Type.String({ maxLength: 64 }), password: Type.String({ maxLength: 1024 }) },
           { additionalProperties: false },
         ),
         response: {
           200: Type.Object({ user: UserSchema, csrfToken: Type.String(), expiresAt: Type.String() }),
-          ...problems(401, 422),
+          ...problems(401, 422, 429),
         },
       },
     },
     async (req, reply) => {
-      const s = await signIn(deps, req.actor, { ...req.body, ttlHours: config.sessionTtlHours }, metaOf(req));
+      const policy = passwordPolicyOf(config);
+      const input = { ...req.body, ttlHours: config.sessionTtlHours, policy };
+      const result = await signIn(deps, req.actor, input, metaOf(req));
+      if (!result.ok) {
+        if (result.reason === 'throttled') reply.header('retry-after', String(result.retryAfterSeconds));
+        throw passwordRefused(result, policy);
+      }
+      const s = result.session;
       setSessionCookie(reply, s, config.cookieSecure);
       return { user: presentUser(s.user), csrfToken: s.csrfToken, expiresAt: s.expiresAt.toISOString() };
     },
@@ -175,6 +184,23 @@ export function registerAuthRoutes(
     },
     async (req, reply) =>
       reply.status(201).send(presentUser(await addUser(deps, req.actor, req.body, metaOf(req)))),
+  );
+
+  app.post(
+    '/api/v1/admin/users/:id/unlock',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Unlock the login of a user locked by failed sign-ins; journaled',
+        security: actorSecurity,
+        params: Type.Object({ id: schemas.Uuid }),
+        response: { 204: Type.Null(), ...problems(401, 403, 404, 409, 422) },
+      },
+    },
+    async (req, reply) => {
+      await unlockUser(deps, req.actor, { id: req.params.id }, metaOf(req));
+      return reply.status(204).send(null);
+    },
   );
 
   app.get(

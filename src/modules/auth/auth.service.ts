@@ -1,24 +1,10 @@
 import type { Selectable } from 'kysely';
 import type { Queryable } from '../../platform/db/index.js';
-import {
-  conflict,
-  invalidInput,
-  notFound,
-  unauthenticated,
-  type FieldProblem,
-} from '../../platform/errors/index.js';
+import { conflict, invalidInput, notFound, type FieldProblem } from '../../platform/errors/index.js';
 import { command, query, type Actor, type CommandContext, type Role } from '../../platform/usecase.js';
-import { mayEndSession, mayManageAccounts, mayPurgeSessions, maySignIn } from './auth.policies.js';
+import { mayEndSession, mayManageAccounts, mayPurgeSessions } from './auth.policies.js';
 import * as repo from './auth.repository.js';
-import {
-  decoyPasswordHash,
-  hashPassword,
-  newApiToken,
-  passwordProblem,
-  randomSecret,
-  sha256,
-  verifyPassword,
-} from './auth.secrets.js';
+import { hashPassword, newApiToken, passwordProblem, randomSecret, sha256 } from './auth.secrets.js';
 
 const DAY_MS = 86_400_000;
 
@@ -94,25 +80,6 @@ export const listUsers = query({
   name: 'list users',
   policy: mayManageAccounts,
   run: async ({ db }) => repo.findUsers(db),
-});
-
-export interface SignInInput {
-  login: string;
-  password: string;
-  ttlHours: number;
-}
-
-/** A person signs in with login and password; the session cookie value is returned once. */
-export const signIn = command({
-  name: 'sign in',
-  policy: maySignIn,
-  run: async (ctx, input: SignInInput) => {
-    const row = await repo.findUserByLogin(ctx.trx, input.login.trim().toLowerCase());
-    const ok = await verifyPassword(row?.password_hash ?? (await decoyPasswordHash()), input.password);
-    if (!row || !ok || !row.active)
-      throw unauthenticated('The login or the password is wrong.', 'bad_credentials');
-    return startSession(ctx, row, input.ttlHours, { method: 'password' });
-  },
 });
 
 /**

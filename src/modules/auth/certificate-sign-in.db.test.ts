@@ -11,6 +11,7 @@ import {
   type TestSigner,
 } from '../../../test/support/pki.js';
 import { createOrganisation, createTestApp, type TestContext } from '../../../test/support/test-app.js';
+import { jobsOf } from '../../app.js';
 import { addUser } from './index.js';
 
 const IIN = '900101300123';
@@ -132,5 +133,49 @@ describe('certificate sign-in through the API', () => {
     const res = await signIn({ cms: cases.valid.signBase64(text) });
     expect(res.statusCode).toBe(401);
     expect((await lastRefusal()).summary).toMatchObject({ reason: 'unknown-challenge' });
+  });
+});
+
+describe('the job auth.purge-challenges', () => {
+  it('deletes the challenges whose time has passed, keeps the live ones, journaled', async () => {
+    const job = jobsOf(t.deps, t.config).find((j) => j.name === 'auth.purge-challenges')!;
+    expect(job.cron).not.toBeNull();
+    await t.db.deleteFrom('sign_in_challenges').execute();
+    await challenge();
+    const used = await challenge();
+    expect((await signIn({ cms: cases.valid.signBase64(used) })).statusCode).toBe(200);
+    t.clock.advance(4 * 60_000);
+    await challenge(); // still live when the job runs
+    const count = async () =>
+      Number(
+        (
+          await t.db
+            .selectFrom('sign_in_challenges')
+            .select((e) => e.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    // table-driven on the injected clock: how many are left after each run
+    for (const [advanceMs, purged, left] of [
+      [0, 0, 3],
+      [60_000 + 1000, 2, 1],
+      [4 * 60_000, 1, 0],
+      [0, 0, 0],
+    ] as const) {
+      t.clock.advance(advanceMs);
+      expect(await job.run()).toEqual({ purged, failures: 0 });
+      expect(await count()).toBe(left);
+      const entry = await t.db
+        .selectFrom('journal')
+        .selectAll()
+        .where('action', '=', 'auth.challenges.purged')
+        .orderBy('seq', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(entry).toMatchObject({
+        actor_kind: 'system',
+        actor_id: 'auth.purge-challenges',
+        summary: { purged, failures: 0 },
+      });
+    }
   });
 });

@@ -6,10 +6,11 @@ import { randomBytes } from 'node:crypto';
 import { type DomainError, unauthenticated } from '../../platform/errors/index.js';
 import { command } from '../../platform/usecase.js';
 import type { CmsVerification } from '../pki/index.js';
-import { maySignIn } from './auth.policies.js';
+import { mayPurgeSessions, maySignIn } from './auth.policies.js';
 import { sha256 } from './auth.secrets.js';
 import { startSession } from './auth.service.js';
 import * as repo from './certificate-sign-in.repository.js';
+import { deleteFailuresBefore } from './password-sign-in.repository.js';
 
 /** A challenge lives this long: enough to choose the key and type its password in NCALayer. */
 export const CHALLENGE_TTL_MS = 5 * 60_000;
@@ -95,3 +96,28 @@ export const certificateRefused = (reason: string): DomainError =>
     `The certificate sign-in is refused: ${reason}.`,
     `certificate_${reason.replaceAll('-', '_')}`,
   );
+
+/**
+ * The job `auth.purge-challenges`: deletes the challenges whose time has passed, used or not (a
+ * used one is never taken again, an expired one never taken at all), and the failed passwords
+ * that have left the throttling window (the count of failures in a row is kept apart), journaled
+ * with their counts.
+ */
+export const purgeExpiredChallenges = command({
+  name: 'purge expired sign-in challenges',
+  policy: mayPurgeSessions,
+  run: async (ctx, input: { failureWindowMinutes: number }) => {
+    const purged = await repo.deleteExpiredChallenges(ctx.trx, ctx.now);
+    const failures = await deleteFailuresBefore(
+      ctx.trx,
+      new Date(ctx.now.getTime() - input.failureWindowMinutes * 60_000),
+    );
+    await ctx.record({
+      action: 'auth.challenges.purged',
+      objectType: 'challenge',
+      objectId: null,
+      summary: { purged, failures },
+    });
+    return { purged, failures };
+  },
+});

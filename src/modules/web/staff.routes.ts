@@ -4,7 +4,7 @@
 import multipart from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { setSessionCookie, signIn, signOut, SESSION_COOKIE } from '../auth/index.js';
+import { passwordPolicyOf, setSessionCookie, signIn, signOut, SESSION_COOKIE } from '../auth/index.js';
 import {
   approveRelease,
   publishReleaseNow,
@@ -35,6 +35,8 @@ import { requestsDueSection } from './staff.requests.js';
 import { openDataWatchSection } from './staff.opendata.js';
 import { currentCatalog } from '../catalog/index.js';
 import { collectionsWords } from './staff.collections.messages.js';
+import { signInPageOf } from './staff.sign-in.js';
+import { signInWords } from './staff.sign-in.messages.js';
 
 type Render = (lang: Lang, input: Omit<PageInput, 't'>) => string;
 const HTML = 'text/html; charset=utf-8';
@@ -90,24 +92,9 @@ export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, ren
   const send = (reply: FastifyReply, body: string, status = 200) =>
     reply.status(status).type(HTML).header('cache-control', 'private, no-store').send(body);
 
-  const signInPage = (req: FastifyRequest, reply: FastifyReply, error: string | null, status = 200) => {
-    const lang = langOf(req);
-    const t = translator(lang);
-    return send(
-      reply,
-      render(lang, {
-        title: t.t('signIn'),
-        path: pathOf(req),
-        nav: 'staff',
-        body: html`<h1>${t.t('signIn')}</h1>${error ? html`<p class="errors" role="alert">${error}</p>` : null}
-        <form class="stack" method="post" action="${link(lang, '/staff/sign-in')}">
-          <label>${t.t('login')}<input type="text" name="login" autocomplete="username" required maxlength="64"></label>
-          <label>${t.t('password')}<input type="password" name="password" autocomplete="current-password" required maxlength="1024"></label>
-          <button type="submit">${t.t('signIn')}</button></form>`,
-      }),
-      status,
-    );
-  };
+  const signInPageIn = signInPageOf(app, config, render);
+  const signInPage = (req: FastifyRequest, reply: FastifyReply, error: string | null, status = 200) =>
+    signInPageIn(req, reply, langOf(req), error, status);
 
   const schedulePage = async (
     req: FastifyRequest,
@@ -212,24 +199,30 @@ export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, ren
   app.post('/:lang/staff/sign-in', { schema: { hide: true, params: P } }, async (req, reply) => {
     const lang = langOf(req); // a page that does not exist signs no one in
     const body = (req.body ?? {}) as { login?: string; password?: string };
-    try {
-      const s = await signIn(
-        deps,
-        req.actor,
-        {
-          login: String(body.login ?? ''),
-          password: String(body.password ?? ''),
-          ttlHours: config.sessionTtlHours,
-        },
-        metaOf(req),
-      );
-      setSessionCookie(reply, s, config.cookieSecure);
-      return reply.redirect(link(lang, '/staff'), 303);
-    } catch (err) {
-      if (err instanceof DomainError && err.category === 'unauthenticated')
-        return signInPage(req, reply, translator(lang).t('signInFailed'), 401);
-      throw err;
+    const result = await signIn(
+      deps,
+      req.actor,
+      {
+        login: String(body.login ?? ''),
+        password: String(body.password ?? ''),
+        ttlHours: config.sessionTtlHours,
+        policy: passwordPolicyOf(config),
+      },
+      metaOf(req),
+    );
+    if (!result.ok) {
+      if (result.reason === 'throttled') reply.header('retry-after', String(result.retryAfterSeconds));
+      const words = signInWords(lang);
+      const [text, status] =
+        result.reason === 'throttled'
+          ? [words('signInThrottled'), 429]
+          : result.reason === 'locked'
+            ? [words('signInLocked'), 401]
+            : [translator(lang).t('signInFailed'), 401];
+      return signInPage(req, reply, text, status);
     }
+    setSessionCookie(reply, result.session, config.cookieSecure);
+    return reply.redirect(link(lang, '/staff'), 303);
   });
 
   app.post('/:lang/staff/sign-out', { schema: { hide: true, params: P } }, async (req, reply) => {

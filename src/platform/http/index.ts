@@ -9,3 +9,4 @@ export {
 export { toProblem, type Problem } from './problem.js';
 export * as schemas from './schemas.js';
 export { problemHeadline, localiseProblem, problemLangOf, type ProblemLang } from './problem-text.js';
+export { contentSecurityPolicy } from './security-headers.js';

@@ -4,6 +4,7 @@
 // portal's validation report shows the headline and the detail on each cell.
 import { problemDetail, type ProblemLang } from '../errors/index.js';
 import type { Problem } from './problem.js';
+import { SIGN_IN_PROBLEMS } from './problem-text.sign-in.js';
 
 export type { ProblemLang };
 type Text = Record<ProblemLang, string>;
@@ -102,6 +103,7 @@ const PROBLEMS: Record<string, Text> = {
   too_long: { kk: 'Тым ұзын', ru: 'Слишком длинно', en: 'Too long' },
   invalid_period: { kk: 'Кезең қате', ru: 'Неверный период', en: 'Invalid period' },
   file_required: { kk: 'Файлды таңдаңыз', ru: 'Выберите файл', en: 'Choose a file' },
+  ...SIGN_IN_PROBLEMS,
 };
 
 /** The headline of a problem code in `lang`, or null for a code without one (its detail is shown). */

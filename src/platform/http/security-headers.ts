@@ -30,3 +30,16 @@ export function securityHeadersOf(options: Readonly<HelmetOptions>): readonly (r
   });
   return headers;
 }
+
+/**
+ * The Content-Security-Policy of zanstat's policy with directives added or replaced, for the one
+ * page that needs more (the sign-in page connects to NCALayer's local WebSocket).
+ */
+export function contentSecurityPolicy(extra: Record<string, string[]>): string {
+  const base = securityPolicy.contentSecurityPolicy as { directives: Record<string, string[]> };
+  const headers = securityHeadersOf({
+    ...securityPolicy,
+    contentSecurityPolicy: { directives: { ...base.directives, ...extra } },
+  });
+  return headers.find(([name]) => name.toLowerCase() === 'content-security-policy')![1];
+}
