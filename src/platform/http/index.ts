@@ -9,3 +9,11 @@ export {
 export { toProblem, type Problem } from './problem.js';
 export * as schemas from './schemas.js';
 export { problemHeadline, localiseProblem, problemLangOf, type ProblemLang } from './problem-text.js';
+export {
+  registerRouteAccess,
+  mayCall,
+  openApiPath,
+  type RouteAccess,
+  type RouteKey,
+  type RouteMatrix,
+} from './route-access.js';
