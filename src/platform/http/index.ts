@@ -17,3 +17,5 @@ export {
   type RouteKey,
   type RouteMatrix,
 } from './route-access.js';
+export * from './uploads.js';
+export { csvLimitsOf, workbookLimitsOf } from './upload-parsers.js';
