@@ -2,7 +2,13 @@
 import { sql } from 'kysely';
 import type { Config } from './platform/config.js';
 import { DomainError } from './platform/errors/index.js';
-import { createHttpServer, registerServiceRoutes, type HttpApp } from './platform/http/index.js';
+import {
+  createHttpServer,
+  registerRouteAccess,
+  registerServiceRoutes,
+  type HttpApp,
+} from './platform/http/index.js';
+import { routeMatrix } from './authorization.js';
 import type { JobDefinition } from './platform/jobs/index.js';
 import { systemActor, type Deps } from './platform/usecase.js';
 import { registerJournalRoutes, recordJournalVerification } from './modules/audit/index.js';
@@ -55,6 +61,9 @@ export interface BuildOptions {
 
 export async function buildHttpApp(deps: Deps, config: Config, version: string, options: BuildOptions = {}) {
   const { app, metrics } = await createHttpServer({ config, logger: deps.logger, version });
+  // who may call each route: the actor first (authentication), then the matrix, then the routes
+  registerAuthentication(app, deps);
+  registerRouteAccess(app, routeMatrix);
   registerServiceRoutes(app, metrics, async () => {
     try {
       await sql`SELECT 1`.execute(deps.db);
@@ -62,7 +71,6 @@ export async function buildHttpApp(deps: Deps, config: Config, version: string, 
       throw new DomainError('unavailable', 'database_unavailable', 'The database is not reachable.');
     }
   });
-  registerAuthentication(app, deps);
   const signatures = await signatureVerifierOf(config);
   registerAuthRoutes(app, deps, config, signatures);
   registerJournalRoutes(app, deps);

@@ -34,6 +34,99 @@ export const accessKeys = {
     max: 1_073_741_824,
     description: 'Largest request body accepted; larger bodies get 413.',
   },
+  RATE_LIMIT_INTAKE: {
+    kind: 'integer',
+    default: '60',
+    min: 1,
+    max: 1_000_000,
+    description:
+      "Requests per minute per client address to the signed intake of requests (/api/v1/intake/…): a channel's gateway sends from one address; a flood is refused. Applies only while RATE_LIMIT_PUBLIC is on.",
+  },
+  RATE_LIMIT_REQUEST_STATUS: {
+    kind: 'integer',
+    default: '20',
+    min: 1,
+    max: 1_000_000,
+    description:
+      "Look-ups per minute per client address of a request's status by its number and code (the API's /api/v1/requests/status and the portal's status page): enough for an applicant, too few to guess codes. Applies only while RATE_LIMIT_PUBLIC is on.",
+  },
+  REQUEST_TIMEOUT_MS: {
+    kind: 'integer',
+    default: '120000',
+    min: 1000,
+    max: 3_600_000,
+    description:
+      "Longest time a client may take to send a whole request (Node's requestTimeout): a slow client trickling an upload is cut off.",
+  },
+  HEADERS_TIMEOUT_MS: {
+    kind: 'integer',
+    default: '20000',
+    min: 1000,
+    max: 600_000,
+    description: "Longest time a client may take to send a request's headers (Node's headersTimeout).",
+  },
+  KEEP_ALIVE_TIMEOUT_MS: {
+    kind: 'integer',
+    default: '5000',
+    min: 100,
+    max: 600_000,
+    description:
+      "How long an idle kept-alive connection stays open (set it above the load balancer's idle timeout when there is one).",
+  },
+  MULTIPART_MAX_PARTS: {
+    kind: 'integer',
+    default: '20',
+    min: 2,
+    max: 10_000,
+    description:
+      "Most parts (fields and files together) of a multipart form (the portal's uploads): a form with more is refused at the first part past it. One file a form.",
+  },
+  UPLOAD_CSV_MAX_ROWS: {
+    kind: 'integer',
+    default: '500000',
+    min: 10,
+    max: 100_000_000,
+    description:
+      'Most rows of an uploaded CSV (a submission, a register list); counted while the file streams, refused with 413 at the first row past it.',
+  },
+  UPLOAD_CSV_MAX_COLUMNS: {
+    kind: 'integer',
+    default: '200',
+    min: 5,
+    max: 100_000,
+    description: 'Most columns of a line of an uploaded CSV.',
+  },
+  UPLOAD_CSV_MAX_RECORD_CHARS: {
+    kind: 'integer',
+    default: '65536',
+    min: 1024,
+    max: 100_000_000,
+    description:
+      'Most characters of one line (record) of an uploaded CSV: a line with a million columns is refused before it is split.',
+  },
+  XLSX_MAX_UNZIPPED_BYTES: {
+    kind: 'integer',
+    default: '268435456',
+    min: 1_048_576,
+    max: 17_179_869_184,
+    description:
+      "Largest size an uploaded workbook may have once unzipped (the sum of its entries, read from the ZIP's central directory before anything is inflated).",
+  },
+  XLSX_MAX_COMPRESSION_RATIO: {
+    kind: 'integer',
+    default: '200',
+    min: 10,
+    max: 100_000,
+    description:
+      "Largest ratio of an uploaded workbook's unzipped size to its size (a real workbook compresses 5 to 50 times; a zip bomb thousands).",
+  },
+  XLSX_MAX_SHARED_STRINGS: {
+    kind: 'integer',
+    default: '1000000',
+    min: 1000,
+    max: 100_000_000,
+    description: 'Most shared strings an uploaded workbook may declare (`<sst uniqueCount>`).',
+  },
   SESSION_TTL_HOURS: {
     kind: 'integer',
     default: '12',

@@ -34,6 +34,18 @@ export interface Config {
   rateLimitOpenData: number;
   rateLimitPersonsSearch: number;
   bodyLimitBytes: number;
+  rateLimitIntake: number;
+  rateLimitRequestStatus: number;
+  requestTimeoutMs: number;
+  headersTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  multipartMaxParts: number;
+  uploadCsvMaxRows: number;
+  uploadCsvMaxColumns: number;
+  uploadCsvMaxRecordChars: number;
+  xlsxMaxUnzippedBytes: number;
+  xlsxMaxCompressionRatio: number;
+  xlsxMaxSharedStrings: number;
   sessionTtlHours: number;
   signInWindowMinutes: number;
   signInFailuresPerLogin: number;

@@ -21,9 +21,7 @@ const Id = Type.String({
 const DayText = Type.String({ maxLength: 10, description: 'YYYY-MM-DD' });
 
 export function registerRegisterRoutes(app: HttpApp, deps: Deps): void {
-  // The statistics routes may have taken text/csv already; the body is the same string either way.
-  if (!app.hasContentTypeParser('text/csv'))
-    app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  // text/csv is parsed by the server, with the upload limits applied
 
   app.get(
     '/api/v1/registers',

@@ -41,6 +41,8 @@ export function registerIntakeRoutes(
     app.post(
       `/api/v1/intake/${system}/requests`,
       {
+        // public (each request is authenticated by its signature): a flood from one address is refused
+        config: { rateLimit: { max: config.rateLimitIntake, timeWindow: 60_000 } },
         schema: {
           tags: ['requests'],
           summary: `Receive a signed request through ${system === 'edms' ? 'the unified electronic document management system' : system === 'kadagalau' ? '"Қадағалау"' : 'the e-government appeals channel'} (channel ${INTAKE_SYSTEMS[system]}): the signature verified, the request registered and decided`,

@@ -127,6 +127,8 @@ export function registerLetterRoutes(app: HttpApp, deps: Deps, config: Config, o
   app.post(
     '/api/v1/requests/status',
     {
+      // by the request's number and code: a few look-ups a minute per address, too few to guess codes
+      config: { rateLimit: { max: config.rateLimitRequestStatus, timeWindow: 60_000 } },
       schema: {
         tags,
         summary:

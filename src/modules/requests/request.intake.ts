@@ -60,7 +60,7 @@ export async function intake(deps: Deps, body: RequestBody, baseUrl: string): Pr
     problems.push({
       pointer: '/channel',
       code: 'unknown_channel',
-      message: `"${body.channel}" is not a channel: use one of ${[...known].join(', ')}`,
+      message: `is not a channel: use one of ${[...known].join(', ')}`,
     });
   const organisation = body.applicant.organisation;
   if (organisation && !inForceOn(catalog.organisations, registeredOn).some((o) => o.id === organisation))

@@ -89,8 +89,7 @@ export const SeriesQuery = Type.Object(
 const Value = Type.Unknown({ description: 'a number, a number as text, or null for an empty cell' });
 
 export function registerStatisticsRoutes(app: HttpApp, deps: Deps): void {
-  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => done(null, body));
-  app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  // text/csv and the workbook's type are parsed by the server, with the upload limits applied
 
   app.post(
     '/api/v1/submissions',

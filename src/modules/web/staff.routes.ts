@@ -22,7 +22,15 @@ import {
 import { localDateOf } from '../../platform/clock.js';
 import type { Config } from '../../platform/config.js';
 import { DomainError, problemDetail, type FieldProblem } from '../../platform/errors/index.js';
-import { metaOf, problemHeadline, type HttpApp } from '../../platform/http/index.js';
+import {
+  checkCsvSize,
+  checkWorkbookSize,
+  csvLimitsOf,
+  metaOf,
+  problemHeadline,
+  workbookLimitsOf,
+  type HttpApp,
+} from '../../platform/http/index.js';
 import type { Deps } from '../../platform/usecase.js';
 import { html, type SafeHtml } from './html.js';
 import { pageLang, translator, type Lang, type Translator } from './i18n.js';
@@ -76,13 +84,22 @@ export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, ren
   // The upload's fields (its CSRF token among them) are parsed before the handlers run, so that the
   // session's CSRF check sees them; the file is kept with its name.
   void app.register(multipart, {
-    limits: { fileSize: config.bodyLimitBytes, files: 1 },
+    // a form of a thousand parts is refused at the first part past the limit; one file a form,
+    // refused like an upload to the API when it is out of proportion (platform/http/uploads.ts)
+    limits: {
+      fileSize: config.bodyLimitBytes,
+      files: 1,
+      parts: config.multipartMaxParts,
+      fields: config.multipartMaxParts,
+      fieldSize: 1_048_576,
+    },
     attachFieldsToBody: 'keyValues',
     onFile: async (part) => {
-      (part as unknown as { value: unknown }).value = {
-        fileName: part.filename,
-        data: await part.toBuffer(),
-      };
+      const data = await part.toBuffer();
+      const name = part.filename.toLowerCase();
+      if (name.endsWith('.xlsx')) checkWorkbookSize(data, workbookLimitsOf(config));
+      if (name.endsWith('.csv')) await checkCsvSize(data.toString('utf8'), csvLimitsOf(config));
+      (part as unknown as { value: unknown }).value = { fileName: part.filename, data };
     },
   });
   const langOf = (req: FastifyRequest): Lang => pageLang((req.params as { lang: string }).lang);

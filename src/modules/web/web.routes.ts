@@ -326,5 +326,5 @@ export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): voi
   registerOpenDataPages(app, deps, config, render);
   registerStaffPages(app, deps, config, render);
   registerCollectionsPages(app, deps, config, render);
-  registerRequestStatusPage(app, deps, render);
+  registerRequestStatusPage(app, deps, render, config);
 }

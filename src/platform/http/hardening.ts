@@ -1,3 +1,5 @@
+import { DomainError } from '../errors/index.js';
+
 // What the HTTP server answers before any route runs — a method a path does not have —
 // and which proxies it believes about the client's address.
 
@@ -40,3 +42,12 @@ export function methodsAt(routes: readonly { method: string; url: string }[], pa
   for (const route of routes) if (patternOf(route.url).test(path)) methods.add(route.method);
   return [...methods].sort();
 }
+
+/** A multipart content type with no boundary: its body cannot be split into parts. */
+export const multipartWithoutBoundary = (contentType: string | undefined): boolean =>
+  contentType !== undefined &&
+  /^\s*multipart\//i.test(contentType) &&
+  !/;\s*boundary=("[^"]+"|[^;\s]+)/i.test(contentType);
+
+export const malformedMultipart = () =>
+  new DomainError('malformed', 'malformed_multipart', 'The multipart body is malformed.');

@@ -66,6 +66,8 @@ interface FastifyLikeError {
 
 const contextName = (c: string | undefined) => (c === 'querystring' ? 'query' : (c ?? 'body'));
 
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+
 /** Turns ajv's errors into pointers at the offending value: `/query/from`, `/body/role`. */
 export function validationProblems(errors: AjvError[], context: string | undefined): FieldProblem[] {
   const base = `/${contextName(context)}`;
@@ -78,8 +80,12 @@ export function validationProblems(errors: AjvError[], context: string | undefin
       pointer = `${pointer}/${String(e.params.missingProperty)}`;
       message = 'is required';
     } else if (e.keyword === 'additionalProperties') {
-      pointer = `${pointer}/${String(e.params.additionalProperty)}`;
-      message = 'is not a known field';
+      // a field's name is the client's own text: named only when it could be a field of the API
+      const name = String(e.params.additionalProperty);
+      if (FIELD_NAME.test(name)) {
+        pointer = `${pointer}/${name}`;
+        message = 'is not a known field';
+      } else message = 'has a field that is not known';
     }
     const key = `${pointer}|${e.keyword}`;
     if (seen.has(key)) continue;

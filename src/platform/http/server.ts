@@ -17,11 +17,12 @@ import client from 'prom-client';
 import type { Config } from '../config.js';
 import type { Logger } from '../logging.js';
 import { anonymousActor, type Actor, type RequestMeta } from '../usecase.js';
-import { methodsAt, trustProxyOf } from './hardening.js';
+import { malformedMultipart, methodsAt, multipartWithoutBoundary, trustProxyOf } from './hardening.js';
 import { toProblem, type Problem } from './problem.js';
 import { localiseProblem, problemLangOf } from './problem-text.js';
 import { answerParserError } from './client-errors.js';
 import { securityHeadersOf, securityPolicy } from './security-headers.js';
+import { registerUploadParsers } from './upload-parsers.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -112,6 +113,10 @@ export async function createHttpServer(
     loggerInstance: opts.logger,
     logController: new OneLinePerRequest(),
     bodyLimit: config.bodyLimitBytes,
+    // a slow client is cut off: the whole request within requestTimeout (the headers within
+    // headersTimeout, set on the server below), an idle kept-alive connection closed
+    requestTimeout: config.requestTimeoutMs,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
     trustProxy: trustProxyOf(config.trustProxy),
     // Before a route: what the HTTP parser refuses (raw Cyrillic in the address) answers
     // problem+json too (client-errors.ts)
@@ -132,6 +137,7 @@ export async function createHttpServer(
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as HttpApp;
 
+  app.server.headersTimeout = Math.min(config.headersTimeoutMs, config.requestTimeoutMs);
   app.decorateRequest('actor', null as unknown as Actor);
   // Every route, for the test that holds the OpenAPI document to the routes served.
   const routes: { method: string; url: string; hidden: boolean }[] = [];
@@ -179,6 +185,13 @@ export async function createHttpServer(
   await app.register(formbody);
   // Plain text is no input format of zanstat: a body of any other type gets 415.
   app.removeContentTypeParser('text/plain');
+  // The uploads, refused before a module reads them when they are out of proportion (uploads.ts)
+  registerUploadParsers(app, config);
+  // A multipart body without its boundary cannot be read at all (the parser throws untyped)
+  app.addHook('preParsing', (req, _reply, payload, done) => {
+    if (multipartWithoutBoundary(req.headers['content-type'])) return done(malformedMultipart());
+    done(null, payload);
+  });
   if (config.rateLimitPublic > 0) {
     await app.register(rateLimit, {
       max: config.rateLimitPublic,

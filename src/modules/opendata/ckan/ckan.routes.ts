@@ -5,7 +5,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../../platform/config.js';
-import { schemas, type HttpApp } from '../../../platform/http/index.js';
+import { schemas, toProblem, type HttpApp } from '../../../platform/http/index.js';
 import type { Deps } from '../../../platform/usecase.js';
 import { JsonStatDatasetSchema, XLSX_TYPE } from '../../statistics/index.js';
 import { Readable } from 'node:stream';
@@ -88,6 +88,27 @@ export function registerCkanRoutes(app: HttpApp, deps: Deps, config: Config, ver
     return reply.status(status).type('application/json; charset=utf-8').send(JSON.stringify(payload));
   };
 
+  // What is refused before the action runs (a body that is not JSON, of another type, too large;
+  // the rate limit) in CKAN's envelope too, in the words of the API's problems (which quote
+  // nothing of the input); CKAN answers a validation error 409.
+  const refuse = (err: unknown, req: FastifyRequest, reply: FastifyReply) => {
+    const { problem, internal } = toProblem(err, String(req.id));
+    if (internal) req.log.error({ err }, 'request failed');
+    const action = String((req.params as { action?: unknown } | undefined)?.action ?? '');
+    const status = problem.status === 422 ? 409 : problem.status;
+    const payload = {
+      help: `${baseUrl}/api/3/action/help_show?name=${encodeURIComponent(action.slice(0, 100))}`,
+      success: false,
+      error: {
+        __type: status === 409 ? 'Validation Error' : problem.title,
+        message: problem.detail,
+        code: problem.code,
+        requestId: problem.requestId,
+      },
+    };
+    return reply.status(status).type('application/json; charset=utf-8').send(JSON.stringify(payload));
+  };
+
   for (const prefix of ['/api/3/action', '/api/action']) {
     for (const method of ['GET', 'POST'] as const) {
       app.route({
@@ -102,6 +123,7 @@ export function registerCkanRoutes(app: HttpApp, deps: Deps, config: Config, ver
           response: { 200: Envelope, 400: Envelope, 404: Envelope, 409: Envelope },
         },
         handler: handle,
+        errorHandler: refuse,
       });
     }
   }

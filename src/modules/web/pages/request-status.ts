@@ -3,6 +3,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requestStatus } from '../../requests/index.js';
+import type { Config } from '../../../platform/config.js';
 import { DomainError } from '../../../platform/errors/index.js';
 import type { HttpApp } from '../../../platform/http/index.js';
 import type { Deps } from '../../../platform/usecase.js';
@@ -12,7 +13,7 @@ import { link } from '../layout.js';
 import { rw, rwOf } from '../messages.requests.js';
 import type { Render } from '../staff.common.js';
 
-export function registerRequestStatusPage(app: HttpApp, deps: Deps, render: Render): void {
+export function registerRequestStatusPage(app: HttpApp, deps: Deps, render: Render, config: Config): void {
   const P = Type.Object({ lang: Type.String({ maxLength: 100 }) });
   const page = (req: FastifyRequest, reply: FastifyReply, result: SafeHtml | null, status = 200) => {
     const lang: Lang = pageLang((req.params as { lang: string }).lang);
@@ -38,22 +39,27 @@ export function registerRequestStatusPage(app: HttpApp, deps: Deps, render: Rend
     page(req, reply, null),
   );
 
-  app.post('/:lang/requests/status', { schema: { hide: true, params: P } }, async (req, reply) => {
-    const lang: Lang = pageLang(req.params.lang);
-    const b = (req.body ?? {}) as { number?: string; code?: string };
-    try {
-      const s = await requestStatus(deps, req.actor, {
-        number: String(b.number ?? '').slice(0, 20),
-        code: String(b.code ?? '').slice(0, 40),
-      });
-      return page(
-        req,
-        reply,
-        html`<p class="ok" role="status" data-status="${s.status}">${rw(lang, 'status')}: <strong>${rwOf(lang, 'status', s.status)}</strong></p>`,
-      );
-    } catch (err) {
-      if (!(err instanceof DomainError) || err.category !== 'not_found') throw err;
-      return page(req, reply, html`<p class="errors" role="alert">${rw(lang, 'statusNotFound')}</p>`, 404);
-    }
-  });
+  const rateLimit = { max: config.rateLimitRequestStatus, timeWindow: 60_000 };
+  app.post(
+    '/:lang/requests/status',
+    { config: { rateLimit }, schema: { hide: true, params: P } },
+    async (req, reply) => {
+      const lang: Lang = pageLang(req.params.lang);
+      const b = (req.body ?? {}) as { number?: string; code?: string };
+      try {
+        const s = await requestStatus(deps, req.actor, {
+          number: String(b.number ?? '').slice(0, 20),
+          code: String(b.code ?? '').slice(0, 40),
+        });
+        return page(
+          req,
+          reply,
+          html`<p class="ok" role="status" data-status="${s.status}">${rw(lang, 'status')}: <strong>${rwOf(lang, 'status', s.status)}</strong></p>`,
+        );
+      } catch (err) {
+        if (!(err instanceof DomainError) || err.category !== 'not_found') throw err;
+        return page(req, reply, html`<p class="errors" role="alert">${rw(lang, 'statusNotFound')}</p>`, 404);
+      }
+    },
+  );
 }
