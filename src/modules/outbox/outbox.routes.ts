@@ -2,8 +2,8 @@
 // administrator), and the receipts route where a recipient's system acknowledges a delivery with
 // a signed message (docs/outbox.md).
 import { Type, type Static } from '@sinclair/typebox';
-import { invalidInput, unauthenticated } from '../../platform/errors/index.js';
-import { metaOf, schemas, type HttpApp } from '../../platform/http/index.js';
+import { unauthenticated } from '../../platform/errors/index.js';
+import { metaOf, parseJsonStrictly, schemas, type HttpApp } from '../../platform/http/index.js';
 import { systemActor, type Deps } from '../../platform/usecase.js';
 import {
   DeliveryListSchema,
@@ -70,17 +70,7 @@ export function registerOutboxRoutes(app: HttpApp, deps: Deps, settings: OutboxS
   // The receipt is verified over the exact bytes received: this scope keeps the raw body.
   const raw = new WeakMap<object, string>();
   void app.register(async (scope) => {
-    scope.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
-      raw.set(req, body as string);
-      try {
-        done(null, JSON.parse(body as string));
-      } catch {
-        done(
-          invalidInput('The body is not JSON.', [{ pointer: '', code: 'invalid_json', message: 'not JSON' }]),
-          undefined,
-        );
-      }
-    });
+    parseJsonStrictly(scope, (req, body) => raw.set(req, body));
     scope.post(
       '/api/v1/outbox/receipts',
       {

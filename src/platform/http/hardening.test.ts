@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { methodsAt, trustProxyOf } from './hardening.js';
+import { methodsAt, nulCharacterAt, trustProxyOf } from './hardening.js';
 
 describe('TRUST_PROXY', () => {
   const clientAddress = async (setting: string, forwarded: string, remoteAddress = '10.0.0.5') => {
@@ -38,5 +38,20 @@ describe('the methods a path has', () => {
     ['/api/v1/forms/1-P/extra', []],
   ])('%s → %j', (path, methods) => {
     expect(methodsAt(routes, path)).toEqual(methods);
+  });
+});
+
+describe('U+0000 in a JSON body', () => {
+  it.each([
+    [{ login: 'a\u0000b', password: 'x' }, '/body/login'],
+    [{ applicant: { name: ['ok', 'bad\u0000'] } }, '/body/applicant/name/1'],
+    [{ 'key with\u0000': 1 }, '/body'],
+    [{ 'not a plain key': { inner: '\u0000' } }, '/body/inner'],
+    [['\u0000'], '/body/0'],
+    ['\u0000', '/body'],
+    [{ login: 'ab', list: [1, null, true, 'c'] }, null],
+    [null, null],
+  ] as const)('%j → %s', (body, pointer) => {
+    expect(nulCharacterAt(body)).toBe(pointer);
   });
 });

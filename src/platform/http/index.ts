@@ -20,3 +20,4 @@ export {
 } from './route-access.js';
 export * from './uploads.js';
 export { csvLimitsOf, workbookLimitsOf } from './upload-parsers.js';
+export { parseJsonStrictly } from './hardening.js';

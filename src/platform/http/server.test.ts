@@ -70,3 +70,29 @@ it.each([
   expect(res.headers).toMatchObject(securityHeaders);
   expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
 });
+
+it.each([
+  ['a plain body', '{"login":"editor"}', 200, null],
+  ['U+0000 in a string', '{"login":"ed\\u0000itor"}', 422, '/body/login'],
+  ['prototype poisoning', '{"__proto__":{"admin":true}}', 400, null],
+  ['a body cut short', '{"login":', 400, null],
+])('parses JSON bodies: %s → %d', async (_what, payload, status, pointer) => {
+  const { app } = await createHttpServer({
+    config: loadConfig({ RATE_LIMIT_PUBLIC: '0' }),
+    logger: pino({ level: 'silent' }),
+    version: 'test',
+  });
+  app.post('/echo', async (req) => req.body);
+  await app.ready();
+  const res = await app.inject({
+    method: 'POST',
+    url: '/echo',
+    headers: { 'content-type': 'application/json' },
+    payload,
+  });
+  await app.close();
+  expect(res.statusCode, res.body).toBe(status);
+  if (status === 200) expect(res.json()).toEqual({ login: 'editor' });
+  else expect(res.headers['content-type']).toContain('application/problem+json');
+  if (pointer) expect(res.json().errors[0]).toMatchObject({ pointer, code: 'nul_character' });
+});

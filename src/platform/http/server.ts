@@ -17,7 +17,13 @@ import client from 'prom-client';
 import type { Config } from '../config.js';
 import type { Logger } from '../logging.js';
 import { anonymousActor, type Actor, type RequestMeta } from '../usecase.js';
-import { malformedMultipart, methodsAt, multipartWithoutBoundary, trustProxyOf } from './hardening.js';
+import {
+  malformedMultipart,
+  methodsAt,
+  multipartWithoutBoundary,
+  parseJsonStrictly,
+  trustProxyOf,
+} from './hardening.js';
 import { toProblem, type Problem } from './problem.js';
 import { localiseProblem, problemLangOf } from './problem-text.js';
 import { answerParserError } from './client-errors.js';
@@ -187,6 +193,8 @@ export async function createHttpServer(
   app.removeContentTypeParser('text/plain');
   // The uploads, refused before a module reads them when they are out of proportion (uploads.ts)
   registerUploadParsers(app, config);
+  // JSON as Fastify parses it, and no U+0000 in it: PostgreSQL's text cannot hold that character
+  parseJsonStrictly(app);
   // A multipart body without its boundary cannot be read at all (the parser throws untyped)
   app.addHook('preParsing', (req, _reply, payload, done) => {
     if (multipartWithoutBoundary(req.headers['content-type'])) return done(malformedMultipart());
