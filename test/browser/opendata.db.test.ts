@@ -1,7 +1,8 @@
 // The open-data pages in a real browser (Debian's Chromium through playwright-core): a reader finds
 // a dataset by words and by a facet, opens it, previews its DataStore rows and downloads a
 // resource; a reader searches the register of persons and finds a fictional entry by its full name
-// while a partial name and a listing are refused; axe-core finds no WCAG 2.0/2.1 A or AA violation
+// while a partial name and a listing are refused; an editor adds an entry on the staff's page,
+// finds it and removes it, each with its decision; axe-core finds no WCAG 2.0/2.1 A or AA violation
 // on any open-data page in kk, ru and en, and none scrolls sideways at a phone's width.
 // Skipped only where there is no /usr/bin/chromium and it is not CI; in CI it always runs.
 import fs from 'node:fs/promises';
@@ -17,7 +18,14 @@ import {
   scrollsSideways,
   type BrowserHandle,
 } from '../support/browser.js';
-import { createTestApp, publishNow, tokenFor, type TestContext } from '../support/test-app.js';
+import {
+  createTestApp,
+  createUser,
+  publishNow,
+  signInAs,
+  tokenFor,
+  type TestContext,
+} from '../support/test-app.js';
 import { loadFixtureStructures, submitFixtureR1 } from '../support/fixture-figures.js';
 import { rebuildResources } from '../../src/modules/opendata/index.js';
 import { loadShippedLists, PERSONS_REGISTER } from '../../src/modules/registers/index.js';
@@ -49,6 +57,7 @@ describe.skipIf(skip)('the open-data pages in a browser', () => {
     await loadShippedLists(t.deps);
     t.clock.set('2025-04-01T06:00:00Z');
     await rebuildResources(t.deps);
+    await createUser(t, 'persons-editor', 'editor');
     base = await listen(t.app);
     browser = await launchBrowser();
   }, 120_000);
@@ -124,6 +133,46 @@ describe.skipIf(skip)('the open-data pages in a browser', () => {
       await ctx.close();
     }
   }, 60_000);
+
+  it('an editor adds an entry of the persons register with its decision, finds it by its full name and removes it', async () => {
+    const ctx = await browser.context();
+    const { cookie } = await signInAs(t, 'persons-editor');
+    await ctx.addCookies([{ name: 'zanstat_session', value: cookie.split('=')[1]!, url: base }]);
+    const page = await ctx.newPage();
+    const name = 'Учебников Образец Вымыслович';
+    try {
+      await goto(page, `${base}/ru/staff`);
+      await Promise.all([
+        page.waitForURL(/\/ru\/staff\/registers\/persons$/),
+        page.click('main a[href="/ru/staff/registers/persons"]'),
+      ]);
+      const add = page.locator('form[action$="/entries"]');
+      await add.locator('input[name=fullName]').fill(name);
+      await add.locator('input[name=criminalCodeArticles]').fill('122');
+      await add.locator('input[name=judgmentInForceOn]').fill('2024-11-05');
+      await add.locator('input[name=court]').fill('Межрайонный суд (вымышленный)');
+      await add.locator('input[name=decisionKind]').fill('приговор');
+      await add.locator('input[name=decisionReference]').fill('№ 1-111/2024 (вымышленный)');
+      await Promise.all([page.waitForLoadState('load'), add.locator('button[type=submit]').click()]);
+      expect(await page.textContent('p.ok')).toContain('Запись добавлена');
+      for (const lang of ['kk', 'ru', 'en']) {
+        await goto(page, `${base}/${lang}/staff/registers/persons?fullName=${encodeURIComponent(name)}`);
+        expect(await page.locator('#found li').count()).toBe(1);
+        const violations = await axeViolations(page);
+        expect(violations, `axe on the staff's page (${lang}):\n${formatViolations(violations)}`).toEqual([]);
+      }
+      await goto(page, `${base}/ru/staff/registers/persons?fullName=${encodeURIComponent(name)}`);
+      const remove = page.locator('#found form');
+      await remove.locator('input[name=decisionKind]').fill('постановление апелляционной инстанции');
+      await remove.locator('input[name=decisionReference]').fill('№ 2а-222/2025 (вымышленный)');
+      await Promise.all([page.waitForLoadState('load'), remove.locator('button[type=submit]').click()]);
+      expect(await page.textContent('p.ok')).toContain('Запись удалена');
+      await goto(page, `${base}/ru/registers/${PERSONS_REGISTER}?fullName=${encodeURIComponent(name)}`);
+      expect(await page.isVisible('#no-match')).toBe(true);
+    } finally {
+      await ctx.close();
+    }
+  }, 90_000);
 
   const PAGES = [
     '/datasets',

@@ -100,7 +100,48 @@ function sortOf(query: DatastoreQuery, known: (name: string) => string): { name:
     });
 }
 
-export async function datastoreSearch(db: Queryable, resourceId: string, query: DatastoreQuery) {
+/**
+ * The totals counted, by database, kept per resource version (a version's rows never change: a
+ * rebuild that changes them makes a new version in the same transaction) and per filters and `q`.
+ * CKAN does the same since ckan#9260: the exact count of a resource is cached and a later search
+ * reads it, never an estimate; here a filtered or word count is kept too (counting the rows of a
+ * common word over 10^6 rows is a scan of its matches, hundreds of milliseconds). Bounded: the
+ * oldest totals go first.
+ */
+const totalsKept = new WeakMap<object, Map<string, number>>();
+const TOTALS_KEPT = 10_000;
+
+async function totalOf(
+  db: Queryable,
+  where: ReturnType<typeof sql.join>,
+  key: string | null,
+): Promise<number> {
+  let kept = totalsKept.get(db);
+  const hit = key === null ? undefined : kept?.get(key);
+  if (hit !== undefined) return hit;
+  const n = Number(
+    (await sql<{ n: string }>`SELECT count(*) AS n FROM od_datastore d WHERE ${where}`.execute(db)).rows[0]!
+      .n,
+  );
+  // What a transaction counts may be rolled back: only totals read outside one are kept.
+  if (key !== null && !db.isTransaction) {
+    if (!kept) totalsKept.set(db, (kept = new Map()));
+    if (kept.size >= TOTALS_KEPT) kept.delete(kept.keys().next().value!);
+    kept.set(key, n);
+  }
+  return n;
+}
+
+/**
+ * `version`: the id of the resource's latest version, when the caller knows it — the total of the
+ * same search of the same version is then counted once (see totalsKept).
+ */
+export async function datastoreSearch(
+  db: Queryable,
+  resourceId: string,
+  query: DatastoreQuery,
+  version: string | null = null,
+) {
   const { limit, offset } = pageOf(query);
   const fields = (query.fields ?? FIELD_IDS).map((f) => field(f, 'fields'));
 
@@ -140,9 +181,12 @@ export async function datastoreSearch(db: Queryable, resourceId: string, query: 
   const total =
     query.includeTotal === false
       ? undefined
-      : Number(
-          (await sql<{ n: string }>`SELECT count(*) AS n FROM od_datastore d WHERE ${where}`.execute(db))
-            .rows[0]!.n,
+      : await totalOf(
+          db,
+          where,
+          version === null
+            ? null
+            : JSON.stringify([version, resourceId, query.filters ?? null, query.q ?? null]),
         );
   const records = rows.rows.map((r) => fields.map((f) => value(f, r[f])));
   const format = query.recordsFormat ?? 'objects';
@@ -167,11 +211,17 @@ function value(f: FieldId, v: unknown): unknown {
   return v;
 }
 
-export async function datastoreCount(db: Queryable, resourceId: string): Promise<number> {
-  const r = await sql<{
-    n: string;
-  }>`SELECT count(*) AS n FROM od_datastore WHERE resource_id = ${resourceId}`.execute(db);
-  return Number(r.rows[0]!.n);
+/** The rows of a resource (datastore_info), counted once per version like a search's total. */
+export async function datastoreCount(
+  db: Queryable,
+  resourceId: string,
+  version: string | null = null,
+): Promise<number> {
+  return totalOf(
+    db,
+    sql.join([sql<SqlBool>`d.resource_id = ${resourceId}`]),
+    version === null ? null : JSON.stringify([version, resourceId, null, null]),
+  );
 }
 
 /**

@@ -41,6 +41,8 @@ import { registerRequestPages } from './staff.inbox.js';
 import { statusOfError } from './staff.common.js';
 import { requestsDueSection } from './staff.requests.js';
 import { openDataWatchSection } from './staff.opendata.js';
+import { registerStaffPersonsPage, STAFF_PERSONS_PATH } from './staff.persons.js';
+import { staffPersonsWords } from './staff.persons.messages.js';
 import { currentCatalog } from '../catalog/index.js';
 import { collectionsWords } from './staff.collections.messages.js';
 import { signInPageOf } from './staff.sign-in.js';
@@ -180,7 +182,7 @@ export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, ren
         nav: 'staff',
         user,
         body: html`<h1>${t.t('schedule')}</h1>${message}
-        <p><a href="${link(lang, '/staff/upload')}">${t.t('upload')}</a> · <a href="${link(lang, '/staff/journal')}">${t.t('journal')}</a> · <a href="${link(lang, '/staff/requests')}">${t.t('requestsInbox')}</a>${canEdit ? html` · <a href="${link(lang, '/staff/collections')}">${collectionsWords(lang)('collections')}</a> · <a href="${link(lang, '/staff/outbox')}">${collectionsWords(lang)('outbox')}</a>` : null}</p>
+        <p><a href="${link(lang, '/staff/upload')}">${t.t('upload')}</a> · <a href="${link(lang, '/staff/journal')}">${t.t('journal')}</a> · <a href="${link(lang, '/staff/requests')}">${t.t('requestsInbox')}</a>${canEdit ? html` · <a href="${link(lang, '/staff/collections')}">${collectionsWords(lang)('collections')}</a> · <a href="${link(lang, '/staff/outbox')}">${collectionsWords(lang)('outbox')}</a> · <a href="${link(lang, STAFF_PERSONS_PATH)}">${staffPersonsWords(lang)('title')}</a>` : null}</p>
         <form class="pickers" method="get" action="${link(lang, '/staff')}">
           <label>${t.t('from')}<input type="date" name="from" value="${from}"></label>
           <label>${t.t('to')}<input type="date" name="to" value="${to}"></label>
@@ -332,6 +334,7 @@ export function registerStaffPages(app: HttpApp, deps: Deps, config: Config, ren
 
   registerJournalPage(app, deps, render);
   registerRequestPages(app, deps, config, render, problemsList);
+  registerStaffPersonsPage(app, deps, render, problemsList);
 
   app.get('/:lang/staff/upload', { schema: { hide: true, params: P } }, async (req, reply) =>
     staffOnly(req) ? uploadPage(req, reply, null) : signInPage(req, reply, null, 401),

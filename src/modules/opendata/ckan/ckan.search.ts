@@ -14,7 +14,7 @@ export class SearchQueryError extends Error {
   }
 }
 
-interface Clause {
+export interface Clause {
   negate: boolean;
   field: string | null;
   /** a phrase (all its words, in any order), or a range */
@@ -139,7 +139,7 @@ export function fieldValues(p: PackageDict, field: string): string[] {
   }
 }
 
-const TEXT_FIELDS = ['name', 'title', 'notes', 'tags', 'organization', 'groups', 'res_format'];
+export const TEXT_FIELDS = ['name', 'title', 'notes', 'tags', 'organization', 'groups', 'res_format'];
 
 /**
  * The part of a word its other forms share: Russian and Kazakh change a word's ending (правонарушений,
@@ -156,7 +156,7 @@ export function stemOf(word: string): string {
  * view are kept with it (one generation), so a search compares words and does not re-read text.
  */
 const wordsKept = new WeakMap<PackageDict, Map<string, string[]>>();
-function wordsOf(p: PackageDict, field: string): string[] {
+export function wordsOf(p: PackageDict, field: string): string[] {
   let byField = wordsKept.get(p);
   if (!byField) wordsKept.set(p, (byField = new Map()));
   let have = byField.get(field);
@@ -190,8 +190,21 @@ function inRange(value: string, range: { from: string | null; to: string | null 
   return true;
 }
 
+/** The fields whose words are compared whole (a value, not a text). */
+export const EXACT_FIELDS = new Set([
+  'name',
+  'tags',
+  'organization',
+  'groups',
+  'res_format',
+  'license_id',
+  'id',
+  'update_period',
+  'list_no',
+]);
+
 /** The score of a package for a clause (0: no match), before negation. */
-function clauseScore(p: PackageDict, c: Clause): number {
+export function clauseScore(p: PackageDict, c: Clause): number {
   if (c.range) {
     if (!c.field) return 0;
     return fieldValues(p, c.field).some((v) => inRange(v, c.range!)) ? 1 : 0;
@@ -205,18 +218,7 @@ function clauseScore(p: PackageDict, c: Clause): number {
       ? score
       : 0;
   }
-  const exact = [
-    'name',
-    'tags',
-    'organization',
-    'groups',
-    'res_format',
-    'license_id',
-    'id',
-    'update_period',
-    'list_no',
-  ].includes(c.field);
-  return matchesWords(wordsOf(p, c.field), w, exact);
+  return matchesWords(wordsOf(p, c.field), w, EXACT_FIELDS.has(c.field));
 }
 
 /** 0 when the package does not match, else its score. */
@@ -272,8 +274,9 @@ export const FACETABLE = [
   'update_period',
 ] as const;
 
+/** The facets of a search: `countsOf` counts a field's values over the matching packages. */
 export function facetsOf(
-  results: PackageDict[],
+  countsOf: (field: string) => Map<string, number>,
   fields: string[],
   limit: number,
   titleOf: (field: string, value: string) => string,
@@ -289,10 +292,7 @@ export function facetsOf(
         'facet.field',
         `facet.field: cannot facet on "${field}" (use ${FACETABLE.join(', ')})`,
       );
-    const counts = new Map<string, number>();
-    for (const p of results)
-      for (const v of new Set(fieldValues(p, field))) counts.set(v, (counts.get(v) ?? 0) + 1);
-    const sorted = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const sorted = [...countsOf(field)].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const kept = limit < 0 ? sorted : sorted.slice(0, limit);
     facets[field] = Object.fromEntries(kept);
     searchFacets[field] = {
