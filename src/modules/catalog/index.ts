@@ -9,7 +9,7 @@ export type { Dataset, MadeFrom, Register } from './dataset.schema.js';
 export type { Collection, CollectionContent, CollectionRecipient } from './collection.schema.js';
 export type { Channel } from './channel.schema.js';
 export type { Organisation, Submission } from './organisation.schema.js';
-export type { Region, RegionName } from './region.schema.js';
+export type { Region, RegionName, RegionChangeBasis } from './region.schema.js';
 export type { AccessRight } from './access-right.schema.js';
 export { APPLICANT_KINDS, SIGNATORY_ROLES } from './request-rules.schema.js';
 export type {
@@ -43,6 +43,7 @@ export {
 } from './validity.js';
 export type { ActStatus, RepealNotice, Validity, VersionedEntry } from './validity.js';
 export { regionNameOn } from './region-names.js';
+export { territoryChangesBetween, type TerritoryChange } from './region-territory.js';
 export { findForm, findFormVersions, formLookupKey, matchForm, normaliseFormCode } from './form-lookup.js';
 export type { FormMatch, FormMatchKind } from './form-lookup.js';
 

@@ -18,6 +18,21 @@ export const ComparisonSchema = Type.Object({
   change: Cells,
   changePercent: Cells,
   noData: Type.Boolean({ description: 'the previous period has no figures for this breakdown' }),
+  comparable: Type.Boolean({
+    description:
+      "false: the region's territory changed between the two periods (the 2022 reform): the previous values are given, every change is null",
+  }),
+  notComparable: Type.Optional(
+    Type.Object({
+      date: Type.String({ description: 'the first day of the new territory (YYYY-MM-DD)' }),
+      basis: Nullable(
+        Type.Object(
+          { kk: Type.String(), ru: Type.String(), en: Type.String() },
+          { description: 'the act that changed the territory, cited in each language' },
+        ),
+      ),
+    }),
+  ),
 });
 
 export const ValueStatusSchema = Type.Union(

@@ -23,6 +23,35 @@ describe('the changes of a table', () => {
     expect(none.change['1']!.every((v) => v === null)).toBe(true);
   });
 
+  it.each([
+    ['compares', [], true],
+    ['says "not comparable" where the territory changed', ['2022-06-08'], false],
+  ] as const)('%s', (_, dates, comparable) => {
+    const now = sampleTable();
+    const col = now.columns.find((c) => c.breakdown === '10')!;
+    const prev = sampleTable().columns.find((c) => c.breakdown === '10')!;
+    const titles = { kk: 'Жарлық', ru: 'Указ', en: 'Decree' };
+    const changes = dates.map((date) => ({
+      region: '10',
+      date,
+      basis: {
+        kind: 'presidential-decree' as const,
+        signed: '2022-05-03',
+        inForce: date,
+        titles,
+        confidence: 'found' as const,
+      },
+    }));
+    const c = compareColumn(now, col, prev, now, '2021-12', changes);
+    expect(c.comparable).toBe(comparable);
+    // the previous values are given either way; the change only where the figures compare
+    expect(c.previous['1']).toEqual(col.values['1']);
+    expect(c.change['1']!.every((v) => v === null)).toBe(!comparable);
+    expect(c.changePercent['1']!.every((v) => v === null)).toBe(!comparable);
+    if (comparable) expect(c.notComparable).toBeUndefined();
+    else expect(c.notComparable).toEqual({ date: '2022-06-08', basis: titles });
+  });
+
   it('marks the derived republic wherever one of its regions is revised', () => {
     const [a, b] = sampleTable().columns.filter((c) => c.kind === 'submitted');
     expect(revisedOfSum([a!, b!])).toEqual({});

@@ -1,19 +1,34 @@
 // How a table's figures changed: against the same period of the previous year (as Kazakh legal
 // statistics are read), and against the revision they superseded (which values were revised).
+import type { TerritoryChange } from '../catalog/index.js';
 import type { Queryable } from '../../platform/db/index.js';
 import * as repo from './statistics.reads.repository.js';
 import type { Comparison, Table, TableColumn } from './statistics.table.js';
 import type { Graph, Row } from './structure.schema.js';
 
-/** The column against the same breakdown of the previous year's table: "no data" where it is missing. */
+/**
+ * The column against the same breakdown of the previous year's table: "no data" where it is
+ * missing; "not comparable", with the reason, where the region's territory changed in between
+ * (`changes`, from the catalogue's region history): the previous values stay, no change is given.
+ */
 export function compareColumn(
   table: Table,
   column: TableColumn,
   prev: TableColumn | undefined,
   prevTable: Table | null,
   period: string,
+  changes: readonly TerritoryChange[] = [],
 ): Comparison {
-  const out: Comparison = { period, previous: {}, change: {}, changePercent: {}, noData: !prev };
+  const changed = changes[0];
+  const out: Comparison = {
+    period,
+    previous: {},
+    change: {},
+    changePercent: {},
+    noData: !prev,
+    comparable: !changed,
+    ...(changed ? { notComparable: { date: changed.date, basis: changed.basis?.titles ?? null } } : {}),
+  };
   for (const row of table.rows) {
     const now = column.values[row.code] ?? [];
     const then = table.graphs.map((g) => {
@@ -21,10 +36,10 @@ export function compareColumn(
       return j >= 0 ? (prev?.values[row.code]?.[j] ?? null) : null;
     });
     out.previous[row.code] = then;
-    out.change[row.code] = now.map((v, i) => (v === null || then[i] == null ? null : v - then[i]));
+    out.change[row.code] = now.map((v, i) => (changed || v === null || then[i] == null ? null : v - then[i]));
     out.changePercent[row.code] = now.map((v, i) => {
       const p = then[i];
-      return v === null || p == null || p === 0 ? null : Math.round(((v - p) / p) * 1000) / 10;
+      return changed || v === null || p == null || p === 0 ? null : Math.round(((v - p) / p) * 1000) / 10;
     });
   }
   return out;

@@ -1,7 +1,13 @@
 // Reading the store: a whole table (one form, section and period, one region or all with the
 // republic), as of a moment, with only what the reader may see (Order 25, para 2, item 10).
 import { formatPeriod, periodEnd, periodStart } from '../calendar/index.js';
-import { currentCatalog, findForm, inForceOn, regionNameOn } from '../catalog/index.js';
+import {
+  currentCatalog,
+  findForm,
+  inForceOn,
+  regionNameOn,
+  territoryChangesBetween,
+} from '../catalog/index.js';
 import type { Queryable } from '../../platform/db/index.js';
 import { DomainError, invalidInput, notFound } from '../../platform/errors/index.js';
 import { anyOf, hasRole, isSystem, query, type Actor, type Policy } from '../../platform/usecase.js';
@@ -87,6 +93,12 @@ export const readTable = query({
     } catch (err) {
       if (!(err instanceof DomainError && err.category === 'not_found')) throw err;
     }
+    // A region whose territory changed between the two periods (the 2022 reform) is not
+    // comparable by its code; a form cumulative from January covers each year from its 1 January.
+    const { catalog } = await currentCatalog(ctx.db);
+    const prev = parsePeriodAt(prevPeriod, '/params/period');
+    const from = table.cumulative ? `${prev.year}-01-01` : periodStart(prev);
+    const to = periodEnd(parsePeriodAt(table.period, '/params/period'));
     for (const c of table.columns) {
       c.comparison = compareColumn(
         table,
@@ -94,6 +106,7 @@ export const readTable = query({
         previous?.columns.find((p) => p.breakdown === c.breakdown),
         previous,
         prevPeriod,
+        territoryChangesBetween(catalog, c.breakdown, from, to),
       );
     }
     return table;

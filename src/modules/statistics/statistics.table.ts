@@ -12,6 +12,13 @@ export interface Comparison {
   changePercent: Record<string, (number | null)[]>;
   /** the previous period has no revision for this breakdown: every cell is "no data" */
   noData: boolean;
+  /**
+   * false where the region's territory changed between the two periods (the catalogue's region
+   * history): the previous values are given, the change is not (every change cell is null)
+   */
+  comparable: boolean;
+  /** why not comparable: the day the territory changed and the act that changed it (its citation) */
+  notComparable?: { date: string; basis: { kk: string; ru: string; en: string } | null };
 }
 
 export interface TableColumn {

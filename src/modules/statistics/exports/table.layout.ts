@@ -264,31 +264,43 @@ function runsAt(graphs: Graph[], level: number): Graph[][] {
 }
 
 /**
- * Graphs cut into page-wide groups of at most `maxPerGroup`, cutting between header groups: a
- * group that fits is never split; one wider than a page is cut between its inner header groups,
- * and only where it has none, between graphs.
+ * Graphs cut into page-wide groups of at most `capacity` (a count of graphs, or with `weight` the
+ * sum of their weights: the widths they need), cutting between header groups: a group that fits
+ * is never split; one wider than a page is cut between its inner header groups, and only where it
+ * has none, between graphs.
  */
-export function graphGroups(graphs: Graph[], maxPerGroup: number): Graph[][] {
+export function graphGroups(
+  graphs: Graph[],
+  capacity: number,
+  weight: (graph: Graph) => number = () => 1,
+): Graph[][] {
   const groups: Graph[][] = [];
   let current: Graph[] = [];
+  let used = 0;
+  const sum = (gs: Graph[]): number => gs.reduce((s, g) => s + weight(g), 0);
   const flush = (): void => {
     if (current.length) groups.push(current);
     current = [];
+    used = 0;
+  };
+  const add = (gs: Graph[]): void => {
+    current.push(...gs);
+    used += sum(gs);
   };
   const pack = (part: Graph[], level: number): void => {
     for (const run of runsAt(part, level)) {
-      if (run.length > maxPerGroup) {
+      if (sum(run) > capacity) {
         if (runsAt(run, level + 1).length > 1) {
           pack(run, level + 1);
           continue;
         }
         for (const g of run) {
-          if (current.length >= maxPerGroup) flush();
-          current.push(g);
+          if (current.length && used + weight(g) > capacity) flush();
+          add([g]);
         }
       } else {
-        if (current.length + run.length > maxPerGroup) flush();
-        current.push(...run);
+        if (used + sum(run) > capacity) flush();
+        add(run);
       }
     }
   };

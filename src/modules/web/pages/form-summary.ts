@@ -29,8 +29,10 @@ export function summaryOf(s: SummaryInput): SafeHtml {
   const highest = ranked[0];
   const lowest = ranked.length > 1 ? ranked.at(-1) : undefined;
   const c = s.whole?.comparison;
-  const change = c && !c.noData ? (c.change[s.row]?.[s.gi] ?? null) : null;
-  const percent = c && !c.noData ? (c.changePercent[s.row]?.[s.gi] ?? null) : null;
+  // No change where the figures do not compare (the region's territory changed in between).
+  const compares = c && !c.noData && c.comparable;
+  const change = compares ? (c.change[s.row]?.[s.gi] ?? null) : null;
+  const percent = compares ? (c.changePercent[s.row]?.[s.gi] ?? null) : null;
   const unit = s.unit ? html` <span class="unit">${s.unit}</span>` : null;
   const sign = (n: number) => (n > 0 ? '+' : '');
   const wholeLabel =

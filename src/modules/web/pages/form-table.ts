@@ -56,6 +56,22 @@ const rowOpen =
     return html`<tr id="row-${r.code}"${classes.length ? html` class="${classes.join(' ')}"` : null}${r.code === selected ? html` aria-current="true"` : null}>`;
   };
 
+/**
+ * Why a column's comparison gives no change: the region, the period, the day its territory changed
+ * and the act that changed it, in the reader's language; null where the figures compare.
+ */
+export function notComparableNote(column: TableColumn, t: Translator): SafeHtml | null {
+  const c = column.comparison;
+  if (!c || c.comparable || !c.notComparable) return null;
+  const { date, basis } = c.notComparable;
+  return html`<p class="not-comparable" role="note">${t.t('notComparableReason', {
+    region: column.label ? labelText(column.label, t) : column.breakdown,
+    period: c.period,
+    date: t.date(date),
+    reason: basis ? basis[t.lang] : t.t('notComparable'),
+  })}</p>`;
+}
+
 export function formTable(
   table: Table,
   column: TableColumn,
@@ -69,7 +85,12 @@ export function formTable(
   if (opts.compare) {
     const g = table.graphs[opts.graphIndex]!;
     const c = column.comparison;
-    return html`<div class="scroll" tabindex="0" role="region" aria-labelledby="table-heading"><table>
+    // A region whose territory changed between the periods: its change cells say so, not a figure.
+    const change = (v: number | null | undefined): SafeHtml =>
+      c && !c.comparable
+        ? html`<td class="nodata">${t.t('notComparable')}</td>`
+        : cell(c?.noData ? null : v, t);
+    return html`${notComparableNote(column, t)}<div class="scroll" tabindex="0" role="region" aria-labelledby="table-heading"><table>
     <caption>${caption}; ${g.n}. ${dataLabel(g.label, t)}</caption>
     <thead><tr><th scope="col">${t.t('indicator')}</th><th scope="col" class="num">${table.period}</th>
     <th scope="col" class="num">${c?.period ?? t.t('previousYear')}</th><th scope="col" class="num">${t.t('change')}</th><th scope="col" class="num">${t.t('changePercent')}</th></tr></thead>
@@ -77,8 +98,8 @@ export function formTable(
       (r) => html`${tr(r)}${rowHead(r.code, r.label, r.kind === 'total')}
         ${cell(column.values[r.code]?.[opts.graphIndex], t, isRevised(column, r.code, g.n))}
         ${cell(c?.noData ? null : c?.previous[r.code]?.[opts.graphIndex], t)}
-        ${cell(c?.noData ? null : c?.change[r.code]?.[opts.graphIndex], t)}
-        ${cell(c?.noData ? null : c?.changePercent[r.code]?.[opts.graphIndex], t)}</tr>`,
+        ${change(c?.change[r.code]?.[opts.graphIndex])}
+        ${change(c?.changePercent[r.code]?.[opts.graphIndex])}</tr>`,
     )}</tbody></table></div>`;
   }
   return html`<div class="scroll" tabindex="0" role="region" aria-labelledby="table-heading"><table>
