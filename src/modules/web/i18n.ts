@@ -30,6 +30,9 @@ const MESSAGES: Record<Lang, Messages> = {
   en: { ...en, ...readerMessages.en, ...reportMessages.en, ...calendarMessages.en },
 };
 
+/** Every interface text of the portal's own catalogues, by language (tests read the English). */
+export const PORTAL_MESSAGES: Readonly<Record<Lang, Readonly<Messages>>> = MESSAGES;
+
 /** A graph's unit (count, persons, thousand-tenge, tenge, percent) in the reader's language. */
 export const unitKey = (unit: string): MessageKey =>
   `unit${unit[0]!.toUpperCase()}${unit.slice(1)}` as MessageKey;

@@ -48,12 +48,14 @@ function langOfPath(url: string): Lang | null {
   return m ? (m[1] as Lang) : null;
 }
 
-/** A problem's detail in the page's language where it has words there; else the English, marked so. */
+/**
+ * A problem's detail in the page's language where the catalogues word it; else only its code (the
+ * page's title and text already say what happened in the language), never English on a kk/ru page.
+ */
 function problemText(problem: Problem, lang: Lang): SafeHtml {
   const text = problemDetail(problem.code, problem.params, lang) ?? problemHeadline(problem.code, lang);
-  return text !== null || lang === 'en'
-    ? html`<p>${text ?? problem.detail}</p>`
-    : html`<p lang="en">${problem.detail}</p>`;
+  if (text !== null) return html`<p>${text}</p>`;
+  return lang === 'en' ? html`<p>${problem.detail}</p>` : html`<p><code>${problem.code}</code></p>`;
 }
 
 export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): void {
