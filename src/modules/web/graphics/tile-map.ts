@@ -120,6 +120,8 @@ const PAD = 4;
 const LABEL_FONT = 11;
 const VALUE_FONT = 13;
 const LEGEND_LINE = 15;
+/** The legend's bold title is wider than the estimate of plain text: it wraps well inside the map. */
+const LEGEND_TITLE_WIDTH = (width: number) => (width - PAD * 2) * 0.8;
 
 /** Links are kept only for paths and http(s) URLs, never `javascript:` and the like. */
 const safeHref = (href: string | undefined): string | undefined =>
@@ -216,10 +218,12 @@ function legendSvg(
   ];
   let x = PAD;
   let y =
-    top + 20 + (wrapText(opts.legendTitle, width - PAD * 2, LABEL_FONT + 1, 3).length - 1) * LEGEND_LINE;
+    top +
+    20 +
+    (wrapText(opts.legendTitle, LEGEND_TITLE_WIDTH(width), LABEL_FONT + 1, 3).length - 1) * LEGEND_LINE;
   const items = entries.map((entry) => {
     const entryWidth = swatch + 6 + textWidth(entry.text, LABEL_FONT) + 16;
-    if (x > PAD && x + entryWidth > width - PAD) {
+    if (x > PAD && x + entryWidth > (width - PAD) * 0.9) {
       x = PAD;
       y += lineHeight;
     }
@@ -227,7 +231,7 @@ function legendSvg(
     x += entryWidth;
     return item;
   });
-  const titleLines = wrapText(opts.legendTitle, width - PAD * 2, LABEL_FONT + 1, 3);
+  const titleLines = wrapText(opts.legendTitle, LEGEND_TITLE_WIDTH(width), LABEL_FONT + 1, 3);
   const title = html`<text x="${PAD}" y="${px(top + 8)}" font-size="${LABEL_FONT + 1}" font-weight="bold" fill="${INK}">${titleLines.map(
     (line, i) => html`<tspan x="${PAD}" dy="${i === 0 ? 0 : LEGEND_LINE}">${line}</tspan>`,
   )}</text>`;
