@@ -106,11 +106,11 @@ try {
   await shoot(page, 'search-ru', `/ru/search?q=${encodeURIComponent('кража')}`);
   // At a phone's width the page does not scroll sideways; the table scrolls in its own region.
   const phone = await browser.context({
-    viewport: { width: 375, height: 740 },
+    viewport: { width: 390, height: 844 },
     isMobile: true,
     hasTouch: true,
   });
-  await shoot(await phone.newPage(), 'form-1-m-2022-12-ru-phone', '/ru/forms/1-m?period=2022-12', 375);
+  await shoot(await phone.newPage(), 'form-1-m-2022-12-ru-phone', '/ru/forms/1-m?period=2022-12', 390);
   await phone.close();
 
   // The staff's schedule, signed in through the sign-in form as the run's editor.

@@ -1,7 +1,9 @@
 // The reader's first hour in a real browser (Debian's Chromium through playwright-core): a partial
 // month says its coverage in the title and the chart; searches for "убийство", "кража" and
 // "ст. 188" from the home page land on the right rows of 1-М; the summary, the chart and the map
-// come before the table at 1280 px and at a phone's width; axe-core finds no violation.
+// come before the table at 1280 px and at a phone's width (390 px), the map's names whole, the
+// table's header short and sticky; the table narrows to a chapter without JavaScript; axe-core
+// finds no violation.
 // Skipped only where there is no /usr/bin/chromium and it is not CI; in CI it always runs.
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -108,7 +110,7 @@ describe.skipIf(skip)('the reader’s first hour in a browser', () => {
 
   it.each([
     ['at 1280 px', { width: 1280, height: 900 }],
-    ['at a phone’s width', { width: 375, height: 740 }],
+    ['at a phone’s width', { width: 390, height: 844 }],
   ])(
     'puts the summary, the chart and the map above the table %s',
     async (_, viewport) => {
@@ -122,8 +124,68 @@ describe.skipIf(skip)('the reader’s first hour in a browser', () => {
       expect(chart).toBeLessThanOrEqual(map);
       expect(map).toBeLessThan(table);
       expect(await scrollsSideways(page)).toBeNull();
+      // Every tile prints its region's name whole, inside the tile; the legend stays in the map.
+      // (Run in the page: its elements, typed only as far as these checks read them.)
+      type Box = { x: number; y: number; width: number; height: number };
+      type Graphic = { getBBox(): Box; textContent: string | null; viewBox: { baseVal: Box } };
+      type Element = Graphic & { querySelector(s: string): Graphic | null };
+      const tiles = await page.evaluate(() =>
+        Array.from(
+          document.querySelectorAll('.graphic-tile-map .tiles > *') as unknown as ArrayLike<Element>,
+        ).map((tile) => {
+          const rect = tile.querySelector('rect')!.getBBox();
+          const label = tile.querySelector('.tile-label')!;
+          const box = label.getBBox();
+          return {
+            name: tile.querySelector('title')!.textContent!.split(':')[0]!,
+            printed: label.textContent!,
+            inside: box.x >= rect.x - 0.5 && box.x + box.width <= rect.x + rect.width + 0.5,
+          };
+        }),
+      );
+      expect(tiles).toHaveLength(20);
+      for (const tile of tiles) {
+        expect(tile.printed, tile.name).not.toContain('…');
+        expect(tile.printed.replace(/[-\s]/g, ''), tile.name).toBe(tile.name.replace(/[-\s]/g, ''));
+        expect(tile.inside, `${tile.name} fits its tile`).toBe(true);
+      }
+      const legend = await page.evaluate(() => {
+        const svg = document.querySelector('.graphic-tile-map') as unknown as Element;
+        const box = svg.querySelector('.legend')!.getBBox();
+        return { right: box.x + box.width, width: svg.viewBox.baseVal.width };
+      });
+      expect(legend.right).toBeLessThanOrEqual(legend.width);
+      // The header row takes the space it needs, no tall empty block, and sticks while the table
+      // scrolls inside its bounded container.
+      const head = (await page.locator('.table-scroll thead tr').first().boundingBox())!;
+      expect(head.height).toBeLessThan(130);
+      const box = (await page.locator('.table-scroll').first().boundingBox())!;
+      expect(box.height).toBeLessThanOrEqual(viewport.height * 0.8 + 1);
+      await page
+        .locator('.table-scroll')
+        .first()
+        .evaluate((el) => el.scrollBy(0, 2000));
+      const stuck = (await page.locator('.table-scroll thead th').first().boundingBox())!;
+      expect(Math.abs(stuck.y - box.y)).toBeLessThan(3);
       await expectNoAxeViolations(page, `1-М at ${viewport.width} px`);
     },
     180_000,
   );
+
+  it('narrows the table to a chapter through its form, without JavaScript', async () => {
+    const page = await (await browser.context({ javaScriptEnabled: false })).newPage();
+    await page.goto(`${base}/ru/forms/1-m?period=2022-12`);
+    const all = await page.locator('.table-scroll tbody tr').count();
+    const chapter = await page
+      .locator('form.table-filter select[name=rows] option', { hasText: 'Глава 1.' })
+      .first()
+      .getAttribute('value');
+    await page.selectOption('form.table-filter select[name=rows]', chapter!);
+    await Promise.all([page.waitForURL(/rows=/), page.click('form.table-filter button[type=submit]')]);
+    expect(new URL(page.url()).searchParams.get('period')).toBe('2022-12');
+    const shown = await page.locator('.table-scroll tbody tr').count();
+    expect(shown).toBeGreaterThan(1);
+    expect(shown).toBeLessThan(all);
+    expect(await page.textContent('.table-scroll tbody tr:first-child th')).toContain('Глава 1.');
+  }, 120_000);
 });

@@ -32,9 +32,10 @@ export {
   weekdayOf,
 } from './local-date.js';
 export type { LocalDate, Weekday } from './local-date.js';
-export { createWorkingCalendar, describeDayReason } from './working-calendar.js';
+export { createWorkingCalendar, describeCalendarNote, describeDayReason } from './working-calendar.js';
 export type {
   CalendarData,
+  CalendarNote,
   DayReason,
   DayStatus,
   DayTransfer,

@@ -106,10 +106,32 @@ export interface DayStatus {
   provisional: boolean;
 }
 
+/** Why a year's working days may still change, as data: the portal words it in each language. */
+export type CalendarNote =
+  | { kind: 'no-transfers-loaded'; year: number }
+  | { kind: 'no-transfers-known'; year: number }
+  | { kind: 'movable-date-missing'; year: number; holiday: HolidayRef }
+  | { kind: 'movable-date-estimated'; year: number; holiday: HolidayRef; date: LocalDate };
+
+/** A note in one English line, for logs, the CLI and the API. */
+export function describeCalendarNote(note: CalendarNote): string {
+  switch (note.kind) {
+    case 'no-transfers-loaded':
+      return `no transfer decree loaded for ${note.year}: the year is computed from the holidays alone`;
+    case 'no-transfers-known':
+      return `no transfer decree known for ${note.year}: computed from the holidays alone`;
+    case 'movable-date-missing':
+      return `${note.holiday.name.en}: no date loaded for ${note.year}, so it is counted as an ordinary day`;
+    case 'movable-date-estimated':
+      return `${note.holiday.name.en}: ${note.date} is an estimate, not yet announced`;
+  }
+}
+
 export interface CalendarYearTable {
   year: number;
   provisional: boolean;
   notes: string[];
+  noteItems: CalendarNote[];
   /** Only the days that differ from an ordinary weekday or weekend. */
   specialDays: Map<LocalDate, DayReason>;
 }
@@ -186,15 +208,15 @@ function computeYearTable(data: CalendarData, year: number): CalendarYearTable {
   const observed = observedDaysOff(data, year);
   for (const [date, origin] of observed) specialDays.set(date, { kind: 'observed-day-off', ...origin });
 
-  const notes: string[] = [];
+  const noteItems: CalendarNote[] = [];
   let provisional = false;
   const transferYear = data.transferYears.get(year);
   if (!transferYear) {
     provisional = true;
-    notes.push(`no transfer decree loaded for ${year}: the year is computed from the holidays alone`);
+    noteItems.push({ kind: 'no-transfers-loaded', year });
   } else if (transferYear.status === 'provisional') {
     provisional = true;
-    notes.push(`no transfer decree known for ${year}: computed from the holidays alone`);
+    noteItems.push({ kind: 'no-transfers-known', year });
   }
   for (const transfer of transferYear?.transfers ?? []) {
     // Labour Code art. 85 para 3: the Government transfers days off; the decree overrides the
@@ -222,13 +244,18 @@ function computeYearTable(data: CalendarData, year: number): CalendarYearTable {
     const movable = data.movableDates.get(holiday.movable.table)?.get(year);
     if (!movable) {
       provisional = true;
-      notes.push(`${holiday.name.en}: no date loaded for ${year}, so it is counted as an ordinary day`);
+      noteItems.push({ kind: 'movable-date-missing', year, holiday: holidayRef(holiday) });
     } else if (movable.estimated) {
       provisional = true;
-      notes.push(`${holiday.name.en}: ${movable.date} is an estimate, not yet announced`);
+      noteItems.push({
+        kind: 'movable-date-estimated',
+        year,
+        holiday: holidayRef(holiday),
+        date: movable.date,
+      });
     }
   }
-  return { year, provisional, notes, specialDays };
+  return { year, provisional, notes: noteItems.map(describeCalendarNote), noteItems, specialDays };
 }
 
 export function calendarYearTable(calendar: WorkingCalendar, year: number): CalendarYearTable {

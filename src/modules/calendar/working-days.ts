@@ -2,6 +2,7 @@ import { CalendarInputError } from './calendar.errors.js';
 import { addDays, localDateOf, type LocalDate } from './local-date.js';
 import {
   calendarYearTable,
+  type CalendarNote,
   type DayStatus,
   dayStatusOf,
   describeDayReason,
@@ -86,6 +87,8 @@ export interface CalendarYear {
   /** No decree loaded for the year (or a movable holiday's date is estimated): it may change. */
   provisional: boolean;
   notes: string[];
+  /** The notes as data, for words in each language. */
+  noteItems: CalendarNote[];
   workingDays: number;
   nonWorkingDays: number;
   days: CalendarYearDay[];
@@ -109,6 +112,7 @@ export function calendarYear(calendar: WorkingCalendar, year: number): CalendarY
     year,
     provisional: table.provisional,
     notes: [...table.notes],
+    noteItems: [...table.noteItems],
     workingDays,
     nonWorkingDays: days.length - workingDays,
     days,

@@ -2,9 +2,11 @@
 // locale's formats of numbers and dates. Data labels are the statistics store's own, not here.
 import { fillIn } from '../../platform/fill-in.js';
 import { notFound } from '../../platform/errors/index.js';
+import { calendarMessages, type CalendarKey } from './messages.calendar.js';
 import { en, type MessageKey as PortalKey } from './messages.en.js';
 import { kk } from './messages.kk.js';
 import { readerMessages, type ReaderKey } from './messages.reader.js';
+import { reportMessages, type ReportKey } from './messages.report.js';
 import { ru } from './messages.ru.js';
 
 export const LANGS = ['kk', 'ru', 'en'] as const;
@@ -20,14 +22,17 @@ export function pageLang(segment: string): Lang {
 export const LOCALES: Record<Lang, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
 export const LANG_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
 
-export type MessageKey = PortalKey | ReaderKey;
+export type MessageKey = PortalKey | ReaderKey | ReportKey | CalendarKey;
 type Messages = Record<MessageKey, string>;
 
 const MESSAGES: Record<Lang, Messages> = {
-  kk: { ...kk, ...readerMessages.kk },
-  ru: { ...ru, ...readerMessages.ru },
-  en: { ...en, ...readerMessages.en },
+  kk: { ...kk, ...readerMessages.kk, ...reportMessages.kk, ...calendarMessages.kk },
+  ru: { ...ru, ...readerMessages.ru, ...reportMessages.ru, ...calendarMessages.ru },
+  en: { ...en, ...readerMessages.en, ...reportMessages.en, ...calendarMessages.en },
 };
+
+/** Every interface text of the portal's own catalogues, by language (tests read the English). */
+export const PORTAL_MESSAGES: Readonly<Record<Lang, Readonly<Messages>>> = MESSAGES;
 
 /** A graph's unit (count, persons, thousand-tenge, tenge, percent) in the reader's language. */
 export const unitKey = (unit: string): MessageKey =>

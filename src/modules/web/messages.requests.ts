@@ -139,6 +139,7 @@ const M = {
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type RequestWord = keyof typeof M;
+export const REQUEST_MESSAGES = M;
 
 /** A word of the requests' pages in the language, with {vars} filled in. */
 export function rw(lang: Lang, key: RequestWord, vars: Record<string, string | number> = {}): string {

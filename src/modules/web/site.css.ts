@@ -44,9 +44,11 @@ form.stack { display: grid; gap: .75rem; max-width: 32rem; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 caption { text-align: left; font-weight: 600; padding: .5rem; caption-side: top; }
 th, td { border-bottom: 1px solid var(--line); padding: .35rem .5rem; vertical-align: top; }
-thead th { background: var(--soft); text-align: left; position: sticky; top: 0; }
+thead th { background: var(--soft); text-align: left; position: sticky; top: 0; z-index: 1; vertical-align: bottom; box-shadow: inset 0 -1px 0 var(--line); }
+.scroll.table-scroll { overflow: auto; max-height: min(80vh, 60rem); overscroll-behavior: contain; }
+thead th .head { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 4; line-clamp: 4; overflow: hidden; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-thead th.num { white-space: normal; min-width: 7rem; }
+thead th.num { white-space: normal; min-width: 9rem; }
 tbody th[scope=row] { min-width: 14rem; }
 td.nodata { color: var(--muted); font-style: italic; text-align: right; }
 tr.total th, tr.total td { font-weight: 700; }
@@ -86,5 +88,5 @@ pre.code { overflow-x: auto; background: var(--soft); border: 1px solid var(--li
 .revised { font-size: 0.75em; vertical-align: super; margin-right: 0.2em; text-decoration: none; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (max-width: 40rem) { h1 { font-size: 1.3rem; } .meta { grid-template-columns: 1fr; } header.site .bar { padding: .5rem; } }
-@media print { header.site, footer.site, form.pickers, .downloads, .skip, .graphics { display: none; } .scroll { overflow: visible; border: 0; } thead th { position: static; } a { color: inherit; text-decoration: none; } }
+@media print { header.site, footer.site, form.pickers, .downloads, .skip, .graphics { display: none; } .scroll, .scroll.table-scroll { overflow: visible; max-height: none; border: 0; } form.table-filter { display: none; } thead th { position: static; } a { color: inherit; text-decoration: none; } }
 `;

@@ -229,7 +229,7 @@ export function registerCollectionsPages(app: HttpApp, deps: Deps, config: Confi
           <label>${v.w('source')}<input type="text" name="source" required maxlength="2000"></label>
           <button type="submit">${v.w('resolve')}</button></form></details>`
         : null;
-      return html`<tr><th scope="row">${p.position ?? ''} <small>${p.titles[v.lang]}</small>${p.note ? html`<br><small lang="en">${p.note}</small>` : null}</th>
+      return html`<tr><th scope="row">${p.position ?? ''} <small>${p.titles[v.lang]}</small>${p.note ? html`<br><small lang="en" data-label>${p.note}</small>` : null}</th>
         <td>${p.current ? html`${p.current.titles?.[v.lang] ?? p.current.organisation} (${v.w('validFrom')} ${v.t.date(p.current.validFrom)})` : v.w('notResolved')}
         ${p.history.length ? html`<details><summary>${v.w('history')}</summary><ul>${p.history.map((h) => html`<li>${v.t.date(h.validFrom)}: ${v.name(h.organisation)} · ${h.source} · ${h.resolvedBy}, ${v.t.dateTime(h.resolvedAt)}</li>`)}</ul></details>` : null}</td>
         <td>${form}</td></tr>`;

@@ -21,7 +21,7 @@ import {
   statusOfError,
   type ProblemsList,
   type Render,
-} from './staff.requests.common.js';
+} from './staff.common.js';
 
 export const STAFF_PERSONS_PATH = '/staff/registers/persons';
 

@@ -13,11 +13,11 @@ import {
 } from '../publishing/index.js';
 import { searchLabels } from '../statistics/index.js';
 import { localDateOf } from '../../platform/clock.js';
-import { notFound } from '../../platform/errors/index.js';
+import { notFound, problemDetail } from '../../platform/errors/index.js';
 import type { Config } from '../../platform/config.js';
-import { machinePrefixes, type HttpApp, type Problem } from '../../platform/http/index.js';
+import { machinePrefixes, problemHeadline, type HttpApp, type Problem } from '../../platform/http/index.js';
 import { anonymousActor, type Deps } from '../../platform/usecase.js';
-import { html } from './html.js';
+import { html, type SafeHtml } from './html.js';
 import { pageLang, translator, type Lang, type MessageKey } from './i18n.js';
 import { link, page, type PageInput } from './layout.js';
 import { formPage } from './pages/form.js';
@@ -48,6 +48,16 @@ function langOfPath(url: string): Lang | null {
   return m ? (m[1] as Lang) : null;
 }
 
+/**
+ * A problem's detail in the page's language where the catalogues word it; else only its code (the
+ * page's title and text already say what happened in the language), never English on a kk/ru page.
+ */
+function problemText(problem: Problem, lang: Lang): SafeHtml {
+  const text = problemDetail(problem.code, problem.params, lang) ?? problemHeadline(problem.code, lang);
+  if (text !== null) return html`<p>${text}</p>`;
+  return lang === 'en' ? html`<p>${problem.detail}</p>` : html`<p><code>${problem.code}</code></p>`;
+}
+
 export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): void {
   const cache = new PublishedCache(Math.max(16, Math.floor(config.publishedCacheMb / 4)) * 1024 * 1024);
   const css = Buffer.from(SITE_CSS);
@@ -73,7 +83,7 @@ export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): voi
       title: t.t(titleKey),
       path: pathOf(req),
       body: html`<h1>${t.t(titleKey)}</h1><p>${t.t(textKey)}</p>
-        ${problem.status < 500 && problem.status !== 404 ? html`<p lang="en">${problem.detail ?? problem.title}</p>` : null}
+        ${problem.status < 500 && problem.status !== 404 ? problemText(problem, lang) : null}
         <p><a href="${link(lang, '/')}">${t.t('backHome')}</a></p>`,
     });
   };
@@ -202,6 +212,7 @@ export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): voi
             row: Type.Optional(Type.String({ maxLength: 20 })),
             graph: Type.Optional(Type.String({ maxLength: 4 })),
             compare: Type.Optional(Type.String({ maxLength: 20 })),
+            rows: Type.Optional(Type.String({ maxLength: 200 })),
           },
           { additionalProperties: false },
         ),

@@ -54,6 +54,11 @@ const periodicity = (p: ProblemParams, lang: ProblemLang) =>
   PERIODICITY[s(p.periodicity)]?.[lang] ?? s(p.periodicity);
 
 const DETAILS: Record<string, Record<ProblemLang, Template>> = {
+  row_not_found: {
+    en: (p) => `No row ${s(p.rows)} in section ${s(p.section)} of ${s(p.form)}.`,
+    ru: (p) => `В разделе ${s(p.section)} формы ${s(p.form)} нет строки ${s(p.rows)}.`,
+    kk: (p) => `${s(p.form)} нысанының ${s(p.section)} бөлімінде ${s(p.rows)} жолы жоқ.`,
+  },
   file_required: {
     en: () => 'Choose a file.',
     ru: () => 'Выберите файл.',

@@ -171,4 +171,48 @@ describe('lineChartSvg', () => {
     expect(shown.length).toBeLessThan(60);
     expect(line(months([1, 2, 3])).match(/>2024-\d\d<\/text>/g)).toHaveLength(3);
   });
+
+  const span = (from: [number, number], count: number, value: (i: number) => number | null): LinePoint[] =>
+    Array.from({ length: count }, (_, i) => {
+      const m = from[1] - 1 + i;
+      return {
+        label: `${from[0] + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`,
+        value: value(i),
+      };
+    });
+
+  it('draws figures from January as a line per year, each year named, none dropping to January', () => {
+    // 2023-10 … 2024-03, counted from January: 10, 11, 12, then 1, 2, 3.
+    const points = span([2023, 10], 6, (i) => [10, 11, 12, 1, 2, 3][i]!);
+    const svg = lineChartSvg({
+      title: 't',
+      description: 'd',
+      unit: 'u',
+      points,
+      locale: 'ru-RU',
+      noDataText: 'нет данных',
+      yearToDate: true,
+    }).text;
+    const paths = svg.match(/<path d="[^"]*"/g) ?? [];
+    expect(paths).toHaveLength(2);
+    // No segment joins December (12) to January (1).
+    for (const d of paths) expect(d.match(/[ML]/g)).toHaveLength(3);
+    expect(svg).toMatch(/class="year-start">.*>2023<\/text>/);
+    expect(svg).toMatch(/class="year-start"><line [^>]*\/><text [^>]*>2024<\/text>/);
+    expect(xmlProblems(svg)).toEqual([]);
+    // Without the flag the same points are one line.
+    expect(line(points).match(/<path /g)).toHaveLength(1);
+  });
+
+  it('marks a gap with a band and says why under the axis', () => {
+    const points = months([1, 2, null, 4]).map((p) =>
+      p.value === null ? { ...p, gap: 'не опубликовано' } : p,
+    );
+    const svg = line(points);
+    expect(svg).toContain('<title>2024-03: не опубликовано</title>');
+    expect(svg).toMatch(/class="point no-data gap"><title>[^<]*<\/title><rect [^>]*fill="url\(#[^)]+-gap\)"/);
+    expect(svg).toMatch(/class="gap-note">.*>— не опубликовано<\/text>/);
+    expect(xmlProblems(svg)).toEqual([]);
+    expect(line(months([1, 2]))).not.toContain('gap-note');
+  });
 });

@@ -26,6 +26,8 @@ export interface BarChartOptions {
 export interface LinePoint {
   label: string;
   value: number | null;
+  /** Why a missing value is missing ("not published"), drawn as a marked gap; default noDataText. */
+  gap?: string;
 }
 
 export interface LineChartOptions {
@@ -35,6 +37,11 @@ export interface LineChartOptions {
   points: LinePoint[];
   locale: string;
   noDataText: string;
+  /**
+   * Figures counted from January (year to date): each year is its own line that starts again in
+   * January, with the year written over it, never one line that drops every January.
+   */
+  yearToDate?: boolean;
   id?: string;
 }
 
@@ -45,6 +52,8 @@ const SMALL_FONT = 11;
 export const BAR_COLOUR = '#2f6699';
 export const HIGHLIGHT_COLOUR = '#b3470b';
 const GRID = 'currentColor';
+const GAP_HATCH = '#a6a6a6';
+const GAP_EDGE = '#737373';
 
 /** Horizontal bars in the given order, a zero line, the value printed at the end of each bar. */
 export function barChartSvg(opts: BarChartOptions): SafeHtml {
@@ -97,7 +106,10 @@ export function barChartSvg(opts: BarChartOptions): SafeHtml {
   });
 }
 
-/** A line over periods with a marker per value, a gap where a value is missing. */
+/**
+ * A line over periods with a marker per value; a missing value is a marked gap whose reason the
+ * note under the axis gives; figures from January are a line per year (`yearToDate`).
+ */
 export function lineChartSvg(opts: LineChartOptions): SafeHtml {
   const id = graphicId('line', opts);
   const format = numberFormatter(opts.locale);
@@ -121,14 +133,18 @@ export function lineChartSvg(opts: LineChartOptions): SafeHtml {
       html`<line x1="${px(left)}" y1="${px(y(t))}" x2="${px(right)}" y2="${px(y(t))}" stroke="${GRID}" stroke-opacity="${t === 0 ? 0.8 : 0.2}" stroke-width="1"/><text x="${px(left - 6)}" y="${px(y(t))}" dominant-baseline="central" text-anchor="end" font-size="${SMALL_FONT}" fill="${INK}">${format(t)}</text>`,
   );
 
-  // Runs of consecutive values; a run of one point shows as its marker only.
+  // Runs of consecutive values; a run of one point shows as its marker only. Year to date, a
+  // new year starts a new run.
+  const yearOf = (label: string) => label.slice(0, 4);
+  const newYear = (i: number) => i > 0 && yearOf(opts.points[i]!.label) !== yearOf(opts.points[i - 1]!.label);
   const runs: { i: number; value: number }[][] = [];
   let run: { i: number; value: number }[] = [];
   opts.points.forEach((p, i) => {
-    if (p.value === null) {
+    if (p.value === null || (opts.yearToDate === true && newYear(i))) {
       if (run.length > 0) runs.push(run);
       run = [];
-    } else run.push({ i, value: p.value });
+    }
+    if (p.value !== null) run.push({ i, value: p.value });
   });
   if (run.length > 0) runs.push(run);
   const paths = runs
@@ -138,9 +154,10 @@ export function lineChartSvg(opts: LineChartOptions): SafeHtml {
       return html`<path d="${d}" fill="none" stroke="${BAR_COLOUR}" stroke-width="2.5" stroke-linejoin="round"/>`;
     });
 
+  // A gap is marked: a hatched band over its slot, its reason in the tooltip and the note below.
   const markers = opts.points.map((p, i) =>
     p.value === null
-      ? html`<g class="point no-data"><title>${p.label}: ${opts.noDataText}</title><text x="${px(x(i))}" y="${px(bottom - 6)}" text-anchor="middle" font-size="${SMALL_FONT}" fill="${INK}">—</text></g>`
+      ? html`<g class="point no-data gap"><title>${p.label}: ${p.gap ?? opts.noDataText}</title><rect x="${px(x(i) - slot / 2 + 1)}" y="${px(top)}" width="${px(Math.max(1, slot - 2))}" height="${px(bottom - top)}" fill="url(#${id}-gap)" stroke="${GAP_EDGE}" stroke-dasharray="3 3" stroke-width="1"/><text x="${px(x(i))}" y="${px(bottom - 6)}" text-anchor="middle" font-size="${SMALL_FONT}" fill="${INK}">—</text></g>`
       : html`<g class="point"><title>${p.label}: ${format(p.value)}</title><circle cx="${px(x(i))}" cy="${px(y(p.value))}" r="4" fill="${BAR_COLOUR}" stroke="#ffffff" stroke-width="1.5"/></g>`,
   );
 
@@ -153,14 +170,32 @@ export function lineChartSvg(opts: LineChartOptions): SafeHtml {
       : null,
   );
 
-  const body = html`<text x="${px(left)}" y="14" font-size="${SMALL_FONT}" fill="${INK}">${opts.unit}</text>${grid}${paths}${markers}${labels}${values.length === 0 ? emptyText(opts.noDataText, (left + right) / 2, (top + bottom) / 2) : null}`;
+  // Year to date: a rule before every January, the year written beside it.
+  const years =
+    opts.yearToDate === true
+      ? opts.points.map((p, i) =>
+          i === 0 || newYear(i)
+            ? html`<g class="year-start">${i === 0 ? null : html`<line x1="${px(x(i) - slot / 2)}" y1="${px(top - 12)}" x2="${px(x(i) - slot / 2)}" y2="${px(bottom)}" stroke="${INK}" stroke-opacity="0.6" stroke-dasharray="4 3" stroke-width="1"/>`}<text x="${px(x(i) - slot / 2 + 4)}" y="${px(top - 4)}" font-size="${SMALL_FONT}" font-weight="bold" fill="${INK}">${yearOf(p.label)}</text></g>`
+            : null,
+        )
+      : null;
+  const gaps = [...new Set(opts.points.filter((p) => p.value === null).map((p) => p.gap ?? opts.noDataText))];
+  const noteHeight = gaps.length * 16;
+  const notes = gaps.map(
+    (text, k) =>
+      html`<g class="gap-note"><rect x="${px(left)}" y="${px(height + k * 16 - 2)}" width="14" height="12" fill="url(#${id}-gap)" stroke="${GAP_EDGE}" stroke-dasharray="3 3" stroke-width="1"/><text x="${px(left + 20)}" y="${px(height + k * 16 + 4)}" dominant-baseline="central" font-size="${SMALL_FONT}" fill="${INK}">— ${fitText(text, right - left - 28, SMALL_FONT)}</text></g>`,
+  );
+  const defs = gaps.length
+    ? html`<defs><pattern id="${id}-gap" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" stroke="${GAP_HATCH}" stroke-width="1.5"/></pattern></defs>`
+    : null;
+  const body = html`${defs}<text x="${px(left)}" y="14" font-size="${SMALL_FONT}" fill="${INK}">${opts.unit}</text>${grid}${years}${paths}${markers}${labels}${notes}${values.length === 0 ? emptyText(opts.noDataText, (left + right) / 2, (top + bottom) / 2) : null}`;
   return svgRoot({
     id,
     kind: 'line-chart',
     title: opts.title,
     description: opts.description,
     width: WIDTH,
-    height,
+    height: height + noteHeight,
     body,
   });
 }

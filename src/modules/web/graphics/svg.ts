@@ -73,6 +73,42 @@ export function fitText(text: string, width: number, fontSize: number): string {
     .trimEnd()}…`;
 }
 
+/**
+ * The text broken into lines of at most `width` (between words, and after a hyphen inside a word:
+ * "Северо-" / "Казахстанская"), at most `maxLines` of them; only what still does not fit is cut.
+ */
+export function wrapText(text: string, width: number, fontSize: number, maxLines: number): string[] {
+  const max = Math.max(1, Math.floor(width / (fontSize * 0.6)));
+  const pieces = text
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((word) => (Array.from(word).length > max ? word.split(/(?<=-)/) : [word]));
+  const lines: string[] = [];
+  for (const piece of pieces) {
+    const last = lines.at(-1);
+    const joined = last === undefined ? piece : last.endsWith('-') ? `${last}${piece}` : `${last} ${piece}`;
+    if (last !== undefined && Array.from(joined).length <= max) lines[lines.length - 1] = joined;
+    else lines.push(piece);
+  }
+  if (lines.length <= maxLines) return lines.map((l) => fitText(l, width, fontSize));
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = fitText(`${kept[maxLines - 1]!} ${lines.slice(maxLines).join(' ')}`, width, fontSize);
+  return kept.map((l) => fitText(l, width, fontSize));
+}
+
+/** The largest font size from `fontSize` down to `minSize` at which the text wraps whole. */
+export function fittingFontSize(
+  text: string,
+  width: number,
+  fontSize: number,
+  minSize: number,
+  maxLines: number,
+): number {
+  for (let size = fontSize; size > minSize; size -= 0.5)
+    if (!wrapText(text, width, size, maxLines).some((l) => l.endsWith('…'))) return size;
+  return minSize;
+}
+
 const STEP_MANTISSAS = [1, 2, 2.5, 5] as const;
 const clean = (value: number): number => Number(value.toPrecision(12));
 

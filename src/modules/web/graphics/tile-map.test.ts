@@ -23,6 +23,10 @@ const map = (tiles: RegionTile[], locale = 'ru-RU') =>
     legendTitle: 'Число преступлений',
   }).text;
 
+/** The lines of a tile's name, as printed. */
+const labelLines = (tile: string): string[] =>
+  [...tile.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]!);
+
 const tileOf = (svg: string, region: string): string =>
   svg.match(new RegExp(`<(g|a) [^>]*data-region="${region}">.*?</\\1>`))![0];
 
@@ -164,7 +168,7 @@ describe('regionTileMapSvg', () => {
     expect(tile).toContain('>—</text>');
     expect(tile).toContain('<title>Астана: нет данных</title>');
     expect(svg).toMatch(/<pattern id="map-\w+-no-data"/);
-    expect(svg).toContain('>Число преступлений</text>');
+    expect(svg).toContain('>Число преступлений</tspan></text>');
     expect(svg).toContain('>нет данных</text>');
   });
 
@@ -177,7 +181,7 @@ describe('regionTileMapSvg', () => {
     expect(tileOf(svg, '15')).toContain('fill="#ffffff"');
   });
 
-  it('escapes labels and links, truncates long labels and keeps the full one in the tooltip', () => {
+  it('escapes labels and links, wraps long labels whole and keeps the full one in the tooltip', () => {
     const long = 'Западно-Казахстанская область';
     const svg = map([
       { region: '27', label: long, value: 1, href: '/ru/regions/27?a=1&b="2"' },
@@ -187,7 +191,44 @@ describe('regionTileMapSvg', () => {
     expect(svg).not.toContain('<script>');
     expect(svg).toContain('<a href="/ru/regions/27?a=1&amp;b=&quot;2&quot;"');
     expect(tileOf(svg, '27')).toContain(`<title>${long}: 1</title>`);
-    expect(tileOf(svg, '27')).toMatch(/>Западно-[^<]*…<\/text>/);
+    expect(tileOf(svg, '27')).toContain('>Западно-</tspan><tspan');
+    expect(labelLines(tileOf(svg, '27')).join('')).toBe('Западно-Казахстанскаяобласть');
+  });
+
+  const regions = parse(readFileSync(path.resolve('catalog/regions.yaml'), 'utf8')) as {
+    regions: { id: string; names: { kk: string; ru: string; en: string }[] }[];
+  };
+  it.each(['kk', 'ru', 'en'] as const)(
+    'prints every region’s name whole in %s (none cut: "Astana c…")',
+    (lang) => {
+      const tiles = regions.regions
+        .filter((r) => r.id !== '00')
+        .map((r) => ({ region: r.id, label: r.names.at(-1)![lang], value: 1 }));
+      const svg = map(tiles);
+      for (const tile of tiles) {
+        const lines = labelLines(tileOf(svg, tile.region));
+        expect(lines.join(' ').replace(/- /g, '-'), tile.region).toBe(tile.label);
+        expect(lines.length).toBeLessThanOrEqual(3);
+      }
+    },
+  );
+
+  it('wraps a long legend title over lines instead of running past the map', () => {
+    const svg = regionTileMapSvg({
+      title: 'Карта',
+      description: 'd',
+      tiles: [{ region: '11', label: 'a', value: 1 }],
+      locale: 'ru-RU',
+      noDataText: 'нет данных',
+      legendTitle:
+        'Количество правонарушений, уголовные дела о которых находились в производстве в отчетном периоде',
+    }).text;
+    const legend = svg.match(/<g class="legend">.*<\/g>/)![0];
+    const titleLines = [...legend.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]!);
+    expect(titleLines.length).toBeGreaterThan(1);
+    expect(titleLines.join(' ')).toBe(
+      'Количество правонарушений, уголовные дела о которых находились в производстве в отчетном периоде',
+    );
   });
 
   it.each(['javascript:alert(1)', '//evil.example/x', 'data:text/html,x'])(

@@ -3,7 +3,18 @@
 // each tile printing its label and value, with the full label and value in a tooltip.
 
 import { html, type SafeHtml } from '../html.js';
-import { fitText, graphicId, INK, numberFormatter, px, svgRoot, textOn, textWidth } from './svg.js';
+import {
+  fitText,
+  fittingFontSize,
+  graphicId,
+  INK,
+  numberFormatter,
+  px,
+  svgRoot,
+  textOn,
+  textWidth,
+  wrapText,
+} from './svg.js';
 
 export interface RegionTile {
   /** 2-digit KATO prefix, e.g. '71'. Ids with no grid position (such as '00') are not drawn. */
@@ -103,11 +114,14 @@ export function classOf(value: number, classes: readonly ValueClass[]): ValueCla
 }
 
 const CELL_W = 96;
-const CELL_H = 64;
+const CELL_H = 72;
 const GAP = 4;
 const PAD = 4;
 const LABEL_FONT = 11;
 const VALUE_FONT = 13;
+const LEGEND_LINE = 15;
+/** The legend's bold title is wider than the estimate of plain text: it wraps well inside the map. */
+const LEGEND_TITLE_WIDTH = (width: number) => (width - PAD * 2) * 0.8;
 
 /** Links are kept only for paths and http(s) URLs, never `javascript:` and the like. */
 const safeHref = (href: string | undefined): string | undefined =>
@@ -135,9 +149,9 @@ export function regionTileMapSvg(opts: RegionTileMapOptions): SafeHtml {
     const fill = cls === undefined ? NO_DATA_FILL : CLASS_COLOURS[cls.colour]!;
     const ink = textOn(fill);
     const valueText = tile.value === null ? '—' : format(tile.value);
-    const labelFont = city ? LABEL_FONT - 1 : LABEL_FONT;
+    const labelFont = city ? LABEL_FONT - 1.5 : LABEL_FONT;
     const valueFont = city ? VALUE_FONT - 1 : VALUE_FONT;
-    const inner = html`<title>${tile.label}: ${tile.value === null ? opts.noDataText : valueText}</title><rect x="${px(x)}" y="${px(y)}" width="${px(w)}" height="${px(h)}" rx="3" fill="${fill}" stroke="${TILE_STROKE}" stroke-width="1"/>${cls === undefined ? html`<rect x="${px(x)}" y="${px(y)}" width="${px(w)}" height="${px(h)}" rx="3" fill="url(#${hatch})"/>` : null}<text x="${px(x + w / 2)}" y="${px(y + h * 0.36)}" text-anchor="middle" dominant-baseline="central" font-size="${labelFont}" fill="${ink}">${fitText(tile.label, w - 6, labelFont)}</text><text x="${px(x + w / 2)}" y="${px(y + h * 0.72)}" text-anchor="middle" dominant-baseline="central" font-size="${valueFont}" font-weight="bold" fill="${ink}">${fitText(valueText, w - 4, valueFont)}</text>`;
+    const inner = html`<title>${tile.label}: ${tile.value === null ? opts.noDataText : valueText}</title><rect x="${px(x)}" y="${px(y)}" width="${px(w)}" height="${px(h)}" rx="3" fill="${fill}" stroke="${TILE_STROKE}" stroke-width="1"/>${cls === undefined ? html`<rect x="${px(x)}" y="${px(y)}" width="${px(w)}" height="${px(h)}" rx="3" fill="url(#${hatch})"/>` : null}${tileLabel(tile.label, x + w / 2, y, w - 6, h - valueFont - 6, labelFont, ink)}<text x="${px(x + w / 2)}" y="${px(y + h - valueFont / 2 - 5)}" text-anchor="middle" dominant-baseline="central" font-size="${valueFont}" font-weight="bold" fill="${ink}">${fitText(valueText, w - 4, valueFont)}</text>`;
     const href = safeHref(tile.href);
     const classAttr = cls === undefined ? 'tile no-data' : `tile class-${cls.colour + 1}`;
     return href === undefined
@@ -160,6 +174,29 @@ export function regionTileMapSvg(opts: RegionTileMapOptions): SafeHtml {
   });
 }
 
+/**
+ * A tile's name, whole: broken into up to three lines (between words, after a hyphen) and set a
+ * little smaller where it must be, centred in the space above the value.
+ */
+function tileLabel(
+  label: string,
+  centre: number,
+  top: number,
+  width: number,
+  height: number,
+  fontSize: number,
+  ink: string,
+): SafeHtml {
+  const maxLines = Math.max(1, Math.min(3, Math.floor(height / (fontSize * 1.1))));
+  const size = fittingFontSize(label, width, fontSize, 7, maxLines);
+  const lines = wrapText(label, width, size, maxLines);
+  const lineHeight = size * 1.1;
+  const first = top + 3 + (height - lines.length * lineHeight) / 2 + lineHeight / 2;
+  return html`<text class="tile-label" x="${px(centre)}" y="${px(first)}" text-anchor="middle" dominant-baseline="central" font-size="${size}" fill="${ink}">${lines.map(
+    (line, i) => html`<tspan x="${px(centre)}" dy="${i === 0 ? 0 : px(lineHeight)}">${line}</tspan>`,
+  )}</text>`;
+}
+
 /** The legend: its title, then a swatch and the range of every class, and the no-data swatch. */
 function legendSvg(
   opts: RegionTileMapOptions,
@@ -180,10 +217,13 @@ function legendSvg(
     { fill: NO_DATA_FILL, hatched: true, text: opts.noDataText },
   ];
   let x = PAD;
-  let y = top + 20;
+  let y =
+    top +
+    20 +
+    (wrapText(opts.legendTitle, LEGEND_TITLE_WIDTH(width), LABEL_FONT + 1, 3).length - 1) * LEGEND_LINE;
   const items = entries.map((entry) => {
     const entryWidth = swatch + 6 + textWidth(entry.text, LABEL_FONT) + 16;
-    if (x > PAD && x + entryWidth > width - PAD) {
+    if (x > PAD && x + entryWidth > (width - PAD) * 0.9) {
       x = PAD;
       y += lineHeight;
     }
@@ -191,6 +231,10 @@ function legendSvg(
     x += entryWidth;
     return item;
   });
-  const markup = html`<g class="legend"><text x="${PAD}" y="${px(top + 8)}" font-size="${LABEL_FONT + 1}" font-weight="bold" fill="${INK}">${opts.legendTitle}</text>${items}</g>`;
+  const titleLines = wrapText(opts.legendTitle, LEGEND_TITLE_WIDTH(width), LABEL_FONT + 1, 3);
+  const title = html`<text x="${PAD}" y="${px(top + 8)}" font-size="${LABEL_FONT + 1}" font-weight="bold" fill="${INK}">${titleLines.map(
+    (line, i) => html`<tspan x="${PAD}" dy="${i === 0 ? 0 : LEGEND_LINE}">${line}</tspan>`,
+  )}</text>`;
+  const markup = html`<g class="legend">${title}${items}</g>`;
   return { markup, bottom: y + swatch + 4 };
 }

@@ -10,6 +10,33 @@ import { dataLabel } from '../layout.js';
 export const labelText = (label: { ru: string; kk?: string; en?: string }, t: Translator): string =>
   (t.lang === 'ru' ? label.ru : label[t.lang]) ?? label.ru;
 
+/**
+ * The table narrowed to the rows asked for, each with the rows under it (a chapter of the
+ * Criminal Code with its articles). Codes that are not rows of the table are returned apart.
+ */
+export function narrowRows(table: Table, codes: readonly string[]): { table: Table; unknown: string[] } {
+  const known = new Set(table.rows.map((r) => r.code));
+  const unknown = codes.filter((c) => !known.has(c));
+  if (codes.length === 0) return { table, unknown };
+  const kept = new Set(codes.filter((c) => known.has(c)));
+  // Until no row is added: a child listed before its parent is kept too.
+  for (let size = -1; size !== kept.size;) {
+    size = kept.size;
+    for (const r of table.rows) if (r.parent && kept.has(r.parent)) kept.add(r.code);
+  }
+  return { table: { ...table, rows: table.rows.filter((r) => kept.has(r.code)) }, unknown };
+}
+
+/** The rows that hold other rows (chapters, totals): what the table can be narrowed to. */
+export const chapterRows = (table: Table): Table['rows'] =>
+  table.rows.filter((r) => table.rows.some((x) => x.parent === r.code));
+
+/** ` lang="ru"` on the element of a label that has no text in the reader's language. */
+export const untranslated = (
+  label: { ru: string; kk?: string; en?: string },
+  t: Translator,
+): SafeHtml | null => (t.lang !== 'ru' && !label[t.lang] ? html` lang="ru"` : null);
+
 function depthOf(table: Table, code: string): number {
   let depth = 0;
   let row = table.rows.find((r) => r.code === code);
@@ -90,7 +117,7 @@ export function formTable(
       c && !c.comparable
         ? html`<td class="nodata">${t.t('notComparable')}</td>`
         : cell(c?.noData ? null : v, t);
-    return html`${notComparableNote(column, t)}<div class="scroll" tabindex="0" role="region" aria-labelledby="table-heading"><table>
+    return html`${notComparableNote(column, t)}<div class="scroll table-scroll" tabindex="0" role="region" aria-labelledby="table-heading"><table>
     <caption>${caption}; ${g.n}. ${dataLabel(g.label, t)}</caption>
     <thead><tr><th scope="col">${t.t('indicator')}</th><th scope="col" class="num">${table.period}</th>
     <th scope="col" class="num">${c?.period ?? t.t('previousYear')}</th><th scope="col" class="num">${t.t('change')}</th><th scope="col" class="num">${t.t('changePercent')}</th></tr></thead>
@@ -102,11 +129,11 @@ export function formTable(
         ${change(c?.changePercent[r.code]?.[opts.graphIndex])}</tr>`,
     )}</tbody></table></div>`;
   }
-  return html`<div class="scroll" tabindex="0" role="region" aria-labelledby="table-heading"><table>
+  return html`<div class="scroll table-scroll" tabindex="0" role="region" aria-labelledby="table-heading"><table>
   <caption>${caption}</caption>
   <thead><tr><th scope="col">${t.t('indicator')}</th>${table.graphs.map(
     (g) =>
-      html`<th scope="col" class="num" title="${[...(g.header ?? []), labelText(g.label, t)].join(' / ')}">${g.n}. ${dataLabel(g.label, t)}</th>`,
+      html`<th scope="col" class="num" title="${[...(g.header ?? []), labelText(g.label, t)].join(' / ')}"><span class="head">${g.n}. ${dataLabel(g.label, t)}</span></th>`,
   )}</tr></thead>
   <tbody>${table.rows.map(
     (r) =>
@@ -123,15 +150,45 @@ export function regionsTable(
 ): SafeHtml {
   const g = table.graphs[graphIndex]!;
   const tr = rowOpen(selectedRow);
-  return html`<div class="scroll" tabindex="0" role="region" aria-labelledby="table-heading"><table>
+  return html`<div class="scroll table-scroll" tabindex="0" role="region" aria-labelledby="table-heading"><table>
   <caption>${table.form.code} ${table.period}, ${table.section.id}: ${dataLabel(table.section.title, t)} — ${g.n}. ${dataLabel(g.label, t)}</caption>
   <thead><tr><th scope="col">${t.t('indicator')}</th>${table.columns.map(
     (c) =>
-      html`<th scope="col" class="num">${c.label ? dataLabel(c.label, t) : c.breakdown}${c.kind === 'derived' ? ' *' : null}</th>`,
+      html`<th scope="col" class="num"><span class="head">${c.label ? dataLabel(c.label, t) : c.breakdown}${c.kind === 'derived' ? ' *' : null}</span></th>`,
   )}</tr></thead>
   <tbody>${table.rows.map(
     (r) =>
       html`${tr(r)}<th scope="row" class="indent-${depthOf(table, r.code)}">${r.code}. ${dataLabel(r.label, t)}</th>${table.columns.map((c) => cell(c.values[r.code]?.[graphIndex], t, isRevised(c, r.code, g.n)))}</tr>`,
   )}</tbody></table></div>
   ${table.columns.some((c) => c.kind === 'derived') ? html`<p><small>* ${t.t('republicDerived')}</small></p>` : null}`;
+}
+
+/**
+ * The form that narrows the table to a chapter (a row and the rows under it), as a plain GET: the
+ * other choices of the page ride along as hidden fields, so it works without JavaScript.
+ */
+export function rowsFilterForm(opts: {
+  action: string;
+  keep: Record<string, string | undefined>;
+  table: Table;
+  chosen: readonly string[];
+  t: Translator;
+}): SafeHtml {
+  const { t } = opts;
+  const chosen = opts.chosen.join(',');
+  const chapters = chapterRows(opts.table);
+  const listed = chosen === '' || chapters.some((r) => r.code === chosen);
+  return html`<form class="pickers table-filter" method="get" action="${opts.action}">
+    ${Object.entries(opts.keep).map(([name, value]) =>
+      value === undefined ? null : html`<input type="hidden" name="${name}" value="${value}">`,
+    )}
+    <label>${t.t('tableFilter')}<select name="rows">
+      <option value=""${chosen === '' ? html` selected` : null}>${t.t('tableFilterAll')}</option>
+      ${listed ? null : html`<option value="${chosen}" selected>${chosen}</option>`}
+      ${chapters.map(
+        (r) =>
+          html`<option value="${r.code}"${r.code === chosen ? html` selected` : null}${untranslated(r.label, t)}>${r.code}. ${labelText(r.label, t).slice(0, 90)}</option>`,
+      )}</select></label>
+    <button type="submit">${t.t('show')}</button>
+  </form>`;
 }

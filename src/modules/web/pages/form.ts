@@ -12,23 +12,31 @@ import {
   listRevisions,
   mayRead,
   missingText,
-  readSeries,
   readTable,
   structureFor,
   type Table,
 } from '../../statistics/index.js';
 import { parsePeriod, periodEnd } from '../../calendar/index.js';
 import { localDateOf } from '../../../platform/clock.js';
-import { notFound } from '../../../platform/errors/index.js';
+import { DomainError, notFound } from '../../../platform/errors/index.js';
 import { anonymousActor, type Deps } from '../../../platform/usecase.js';
-import { barChartSvg, lineChartSvg } from '../graphics/chart.js';
+import { barChartSvg } from '../graphics/chart.js';
 import { regionTileMapSvg } from '../graphics/tile-map.js';
 import { html, type SafeHtml } from '../html.js';
 import { unitKey, type Translator } from '../i18n.js';
 import { clauseText } from '../clause.js';
 import { dataLabel, link } from '../layout.js';
-import { formTable, labelText, regionsTable, revisedLegend } from './form-table.js';
+import {
+  formTable,
+  labelText,
+  narrowRows,
+  regionsTable,
+  revisedLegend,
+  rowsFilterForm,
+  untranslated,
+} from './form-table.js';
 import { summaryOf } from './form-summary.js';
+import { seriesChart } from './form-series.js';
 
 export interface FormQuery {
   period?: string;
@@ -37,6 +45,8 @@ export interface FormQuery {
   row?: string;
   graph?: string;
   compare?: string;
+  /** row codes, comma-separated: the table narrowed to them and the rows under them */
+  rows?: string;
 }
 
 export interface FormPage {
@@ -113,6 +123,21 @@ export async function formPage(
   const gi = all.graphs.indexOf(graph);
   // A row asked for (from search, say) is marked in the table.
   const selectedRow = q.row ? row.code : undefined;
+  // The page's table narrowed to chosen rows (a chapter and its articles); chart and map keep all.
+  const rowCodes = (q.rows ?? '')
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  const narrowed = narrowRows(all, rowCodes);
+  if (narrowed.unknown.length)
+    throw new DomainError(
+      'invalid_input',
+      'row_not_found',
+      `No row ${narrowed.unknown.join(', ')} in section ${all.section.id} of ${code}`,
+      [],
+      { rows: narrowed.unknown.join(', '), section: all.section.id, form: code },
+    );
+  const shownTable = narrowed.table;
 
   const pickers = html`<form class="pickers" method="get" action="${link(t.lang, `/forms/${form.slug}`)}">
     <label>${t.t('period')}<select name="period">${periods.map(
@@ -121,19 +146,19 @@ export async function formPage(
     )}</select></label>
     <label>${t.t('section')}<select name="section">${sections.map(
       (s) =>
-        html`<option value="${s.id}"${s.id === all.section.id ? html` selected` : null}>${s.id} — ${labelText(s.title, t)}</option>`,
+        html`<option value="${s.id}"${s.id === all.section.id ? html` selected` : null}${untranslated(s.title, t)}>${s.id} — ${labelText(s.title, t)}</option>`,
     )}</select></label>
     <label>${t.t('region')}<select name="region"><option value="all"${byRegion ? html` selected` : null}>${t.t('allRegions')}</option>${all.columns.map(
       (c) =>
-        html`<option value="${c.breakdown}"${!byRegion && c.breakdown === column.breakdown ? html` selected` : null}>${c.label ? labelText(c.label, t) : c.breakdown}</option>`,
+        html`<option value="${c.breakdown}"${!byRegion && c.breakdown === column.breakdown ? html` selected` : null}${c.label ? untranslated(c.label, t) : null}>${c.label ? labelText(c.label, t) : c.breakdown}</option>`,
     )}</select></label>
     <label>${t.t('indicator')}<select name="row">${all.rows.map(
       (r) =>
-        html`<option value="${r.code}"${r === row ? html` selected` : null}>${r.code}. ${labelText(r.label, t).slice(0, 90)}</option>`,
+        html`<option value="${r.code}"${r === row ? html` selected` : null}${untranslated(r.label, t)}>${r.code}. ${labelText(r.label, t).slice(0, 90)}</option>`,
     )}</select></label>
     <label>${t.t('graph')}<select name="graph">${all.graphs.map(
       (g) =>
-        html`<option value="${g.n}"${g === graph ? html` selected` : null}>${g.n}. ${labelText(g.label, t).slice(0, 70)}</option>`,
+        html`<option value="${g.n}"${g === graph ? html` selected` : null}${untranslated(g.label, t)}>${g.n}. ${labelText(g.label, t).slice(0, 70)}</option>`,
     )}</select></label>
     <label class="check"><input type="checkbox" name="compare" value="previous-year"${compare ? html` checked` : null}> ${t.t('compare')}</label>
     <button type="submit">${t.t('show')}</button>
@@ -245,7 +270,21 @@ export async function formPage(
     publications: [chosen.publication.id, prev?.id ?? 0],
     body: html`${head}${pickers}${notes}${summary}${graphics}${series}
       <h2 id="table-heading">${t.t('table')}: ${byRegion ? t.t('allRegions') : dataLabel(column.label, t)}, ${period}</h2>
-      ${byRegion ? regionsTable(all, gi, t, selectedRow) : formTable(all, column, { compare, graphIndex: gi, t, selectedRow })}
+      ${rowsFilterForm({
+        action: link(t.lang, `/forms/${form.slug}`),
+        keep: {
+          period,
+          section: all.section.id,
+          region: q.region,
+          row: q.row,
+          graph: q.graph,
+          compare: q.compare,
+        },
+        table: all,
+        chosen: rowCodes,
+        t,
+      })}
+      ${byRegion ? regionsTable(shownTable, gi, t, selectedRow) : formTable(shownTable, column, { compare, graphIndex: gi, t, selectedRow })}
       ${revisedLegend(byRegion ? all.columns : [column], t, byRegion || compare ? graph.n : undefined)}
       ${downloads}${history}`,
   };
@@ -260,51 +299,6 @@ async function latestComplete(
   for (const p of periods.slice(0, 24))
     if (await holdsEveryRegion(deps.db, form, p.period, p.publication.revisionIds)) return p;
   return null;
-}
-
-/** The chosen cell of the chosen region across the published periods (the last 24), as a line. */
-async function seriesChart(
-  deps: Deps,
-  form: Form,
-  table: Table,
-  column: Table['columns'][number],
-  row: string,
-  graph: number,
-  periods: { period: string; publication: PublishedEntry }[],
-  t: Translator,
-  title: string,
-): Promise<SafeHtml | null> {
-  const shown = periods.slice(0, 24).reverse();
-  if (shown.length < 2) return null;
-  const revisionIds = shown.flatMap((p) => p.publication.revisionIds);
-  // The republic, where it is derived, is the sum of the regions' series.
-  const breakdowns =
-    column.kind === 'derived'
-      ? table.columns.filter((c) => c.kind === 'submitted').map((c) => c.breakdown)
-      : [column.breakdown];
-  const sums = new Map<string, number | null>(shown.map((p) => [p.period, null]));
-  for (const breakdown of breakdowns) {
-    const s = await readSeries(deps, anonymousActor, {
-      form: form.id,
-      section: table.section.id,
-      row,
-      graph,
-      breakdown,
-      from: shown[0]!.period,
-      to: shown.at(-1)!.period,
-      revisionIds,
-    });
-    for (const point of s.points)
-      if (point.value !== null) sums.set(point.period, (sums.get(point.period) ?? 0) + point.value);
-  }
-  return html`<figure>${lineChartSvg({
-    title,
-    description: `${form.code ?? form.id}: ${shown[0]!.period} — ${shown.at(-1)!.period}`,
-    unit: t.t(unitKey(table.graphs.find((g) => g.n === graph)?.unit ?? 'count')),
-    points: shown.map((p) => ({ label: p.period, value: sums.get(p.period) ?? null })),
-    locale: t.locale,
-    noDataText: t.t('noData'),
-  })}<figcaption>${t.t('series')}: ${title}${table.cumulative ? html` (${t.t('cumulative')})` : null}</figcaption></figure>`;
 }
 
 async function revisionHistory(

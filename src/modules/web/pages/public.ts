@@ -3,6 +3,7 @@
 import { addCalendarDays, calendarYear, localDate } from '../../calendar/index.js';
 import { inForceOn, type CatalogSnapshot } from '../../catalog/index.js';
 import { searchForm } from './search.js';
+import { calendarNoteText, dayReasonText } from './calendar-text.js';
 import type { ReleaseView } from '../../publishing/index.js';
 import { html, type SafeHtml } from '../html.js';
 import type { MessageKey, Translator } from '../i18n.js';
@@ -91,15 +92,12 @@ export function calendarPage(t: Translator, snapshot: CatalogSnapshot, year: num
     );
   const nav = html`<p><a href="${link(t.lang, `/calendar/${year - 1}`)}">← ${year - 1}</a> · <a href="${link(t.lang, `/calendar/${year + 1}`)}">${year + 1} →</a></p>`;
   return html`<h1>${t.t('workingDays')} ${year}</h1>${nav}
-  ${y.provisional ? html`<p class="notice">${y.notes.join(' ')}</p>` : null}
+  ${y.provisional ? html`<p class="notice">${y.noteItems.map((n) => calendarNoteText(n, t)).join(' ')}</p>` : null}
   <div class="scroll" tabindex="0" role="region" aria-label="${t.t('workingDays')}"><table><caption>${t.t('workingDays')} ${year}: ${y.workingDays}</caption>
   <thead><tr><th scope="col">${t.t('period')}</th><th scope="col" class="num">${t.t('workingDay')}</th></tr></thead>
   <tbody>${months.map((m) => html`<tr><th scope="row">${monthName(m.month)}</th><td class="num">${m.working} / ${m.all}</td></tr>`)}</tbody></table></div>
   <h2>${t.t('holiday')}, ${t.t('dayOff')}, ${t.t('transferred')}</h2>
-  <ul>${special.map(
-    (d) =>
-      html`<li>${t.date(d.date)}: <span${t.lang === 'en' ? null : html` lang="en"`}>${d.description}</span></li>`,
-  )}</ul>`;
+  <ul>${special.map((d) => html`<li>${t.date(d.date)}: ${dayReasonText(d, t)}</li>`)}</ul>`;
 }
 
 export function aboutPage(t: Translator): SafeHtml {
