@@ -3,6 +3,7 @@
 // series, the release calendar (all, and a range of two years); and the staff's request check (the
 // requests module has no public check: an editor's token the bench server makes).
 import type { HttpRoute, Scenario } from './http/scenario.js';
+import { stateBodyRequest } from '../test/support/request-bodies.js';
 
 const TABLE = '/api/v1/forms/1-m/tables/2022-12?section=R1';
 // Order 25's published table against plain Node serving the same bytes (issue: ≥ 0.7, p99 ≤ 2×).
@@ -42,20 +43,12 @@ export const published: Scenario = {
       path: '/api/v1/staff/requests/check',
       method: 'POST',
       headers: { authorization: `Bearer ${tokens.editor}` },
-      body: {
-        channel: 'unified-edms',
-        applicant: {
-          kind: 'state-body',
-          name: 'Министерство внутренних дел',
-          organisation: 'ministry-of-internal-affairs',
-        },
-        signatory: { role: 'acting-head', position: 'заместитель министра' },
-        unit: 'offence',
+      body: stateBodyRequest({
         information: 'Количество зарегистрированных правонарушений по г. Алматы за 2022 год',
         period: '2022-12',
         indicators: [{ form: '1-m', section: 'R1', rows: ['1'], regions: ['75'] }],
         registeredOn: '2023-03-15',
-      },
+      }),
     });
     return routes;
   },
