@@ -75,7 +75,7 @@ if (http.length) {
   console.log(head.join(' '));
   for (const r of http) {
     const goal = r.goal
-      ? ` ≥ ${r.goal.ratio} of plain, p99 ≤ ${r.goal.p99Factor}× (${r.p99ToPlain}×): ${r.goalMet ? 'met' : 'MISSED'}`
+      ? ` ≥ ${r.goal.ratio} of plain, p99 ≤ ${r.goal.p99Factor}× (${r.p99ToPlain}×): ${r.goalMet === null ? 'client-bound, no verdict' : r.goalMet ? 'met' : 'MISSED'}`
       : '';
     console.log(
       [

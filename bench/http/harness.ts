@@ -185,9 +185,11 @@ export async function httpBenchmarks(
             ratioToFixed: Number((r.requestsPerSecond / f.requestsPerSecond).toFixed(3)),
             p99ToPlain,
             goal: route.goal,
-            goalMet: route.goal
-              ? ratioToPlain >= route.goal.ratio && p99ToPlain <= route.goal.p99Factor
-              : null,
+            // A client-bound baseline or route measures wrk, not the server: no verdict on it.
+            goalMet:
+              route.goal && !measured(p).clientBound && !measured(r).clientBound
+                ? ratioToPlain >= route.goal.ratio && p99ToPlain <= route.goal.p99Factor
+                : null,
             ...(profiled ? { profile: { file: profileFile, top: summariseProfile(profileFile) } } : {}),
           });
         } catch (err) {
