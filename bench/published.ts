@@ -27,6 +27,8 @@ export const published: Scenario = {
       routes.push({
         title: `table 1-М R1, Almaty city, ${label}`,
         path: `${TABLE}&region=75&format=${format}`,
+        // the body the goal was set on (131 KB); the all-regions table is client-bound on two cores
+        goal: format === 'json' ? tableGoal : undefined,
       });
     }
     routes.push({
