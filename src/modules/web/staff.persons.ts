@@ -15,13 +15,7 @@ import { html, type SafeHtml } from './html.js';
 import { pageLang, translator, type Lang } from './i18n.js';
 import { link } from './layout.js';
 import { staffPersonsWords } from './staff.persons.messages.js';
-import {
-  editorOnly,
-  sendPage,
-  statusOfError,
-  type ProblemsList,
-  type Render,
-} from './staff.common.js';
+import { editorOnly, sendPage, statusOfError, type ProblemsList, type Render } from './staff.common.js';
 
 export const STAFF_PERSONS_PATH = '/staff/registers/persons';
 
