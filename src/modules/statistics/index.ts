@@ -39,6 +39,8 @@ export {
   coverageOfStore,
   dayAfterShippedFigures,
   holdsEveryRegion,
+  publishedSectionCoverage,
+  type PublishedState,
   breakdownNamesOf,
   type Coverage,
 } from './statistics.coverage.js';

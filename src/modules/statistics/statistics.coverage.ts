@@ -144,3 +144,39 @@ export async function dayAfterShippedFigures(db: Queryable): Promise<string | nu
     .executeTakeFirst();
   return row?.day ?? null;
 }
+
+/** How a breakdown value stands in a publication: held, or (the republic summed) from part of the regions. */
+export type PublishedState = 'complete' | 'partial';
+
+/**
+ * Which breakdown values a publication's revisions show the public for one section, read from the
+ * revisions alone (no figure is read): each held value complete, and the republic, where it is
+ * summed rather than submitted, partial when regions are missing, as the table read by
+ * `readTable` labels it. A form or section the public may not see is `hidden`: its existence is
+ * not disclosed (Order 25, para 2, item 10). What a request check needs (Order 25, para 5:
+ * information within the indicators that exist) without reading the whole section.
+ */
+export async function publishedSectionCoverage(
+  db: Queryable,
+  input: { form: string; section: string; period: string; revisionIds: readonly number[] },
+): Promise<{ states: Map<string, PublishedState>; missing: string[]; demonstration: boolean } | 'hidden'> {
+  const p = parsePeriod(input.period);
+  const stored = await structureFor(db, input.form, p);
+  const section = stored?.structure.sections.find((s) => s.id === input.section);
+  const anyone = (access: string | undefined) => !access || access === 'public';
+  if (!stored || !section || !anyone(stored.structure.access) || !anyone(section.access)) return 'hidden';
+  const revisions = await repo.findRevisionsByIds(db, input.form, input.period, input.revisionIds);
+  const states = new Map<string, PublishedState>(revisions.map((r) => [r.breakdown, 'complete']));
+  const demonstration = revisions.some((r) => r.origin === 'synthetic');
+  const b = stored.structure.breakdown;
+  if (b.dimension !== 'region') return { states, missing: [], demonstration };
+  const { catalog } = await currentCatalog(db);
+  const regionIds = inForceOn(catalog.regions, periodEnd(p))
+    .map((r) => r.id)
+    .filter((id) => id !== b.total);
+  const held = regionIds.filter((id) => states.has(id));
+  if (!held.length || states.has(b.total)) return { states, missing: [], demonstration };
+  const missing = regionIds.filter((id) => !states.has(id));
+  states.set(b.total, missing.length ? 'partial' : 'complete');
+  return { states, missing, demonstration };
+}
