@@ -56,40 +56,50 @@ const isActorPath = (url: string) => actorPaths.some((p) => url.startsWith(p));
  */
 export function registerAuthentication(app: HttpApp, deps: Deps): void {
   app.decorateRequest('sessionCsrf', null);
-  app.addHook('onRequest', async (req) => {
+  // Callback hooks: a request with neither a token nor a session (most of the public's) is
+  // passed on at once, with no promise made for it.
+  const identify = async (req: FastifyRequest, bearer: string | undefined): Promise<void> => {
     const now = deps.clock.now();
-    const bearer = bearerOf(req);
-    if (bearer === null)
-      throw unauthenticated('The Authorization header must be "Bearer <token>".', 'malformed_authorization');
     if (bearer !== undefined) {
       const actor = await actorFromToken(deps.db, bearer, now);
       if (!actor) throw unauthenticated('The API token is unknown, expired or revoked.', 'invalid_token');
       req.actor = actor;
-    } else {
-      const cookieValue = req.cookies[SESSION_COOKIE];
-      if (cookieValue) {
-        const actor = await actorFromSession(deps.db, cookieValue, now);
-        if (actor) {
-          const { csrfToken, ...plain } = actor;
-          req.actor = plain;
-          req.sessionCsrf = csrfToken;
-        } else if (isActorPath(req.url)) {
-          throw unauthenticated('The session has expired or ended; sign in again.', 'session_expired');
-        }
-      }
+      return;
     }
-    if (req.actor.kind === 'anonymous' && isActorPath(req.url)) throw unauthenticated();
+    const actor = await actorFromSession(deps.db, req.cookies[SESSION_COOKIE]!, now);
+    if (actor) {
+      const { csrfToken, ...plain } = actor;
+      req.actor = plain;
+      req.sessionCsrf = csrfToken;
+    } else if (isActorPath(req.url)) {
+      throw unauthenticated('The session has expired or ended; sign in again.', 'session_expired');
+    }
+  };
+  const anonymousMayPass = (req: FastifyRequest) =>
+    req.actor.kind !== 'anonymous' || !isActorPath(req.url) ? undefined : unauthenticated();
+  app.addHook('onRequest', (req, _reply, done) => {
+    const bearer = bearerOf(req);
+    if (bearer === null)
+      return done(
+        unauthenticated('The Authorization header must be "Bearer <token>".', 'malformed_authorization'),
+      );
+    if (bearer === undefined && !req.cookies[SESSION_COOKIE]) return done(anonymousMayPass(req));
+    identify(req, bearer).then(
+      () => done(anonymousMayPass(req)),
+      (err: Error) => done(err),
+    );
   });
   // after the multipart plugin has attached a form's fields (its own preValidation hook)
-  app.addHook('preHandler', async (req) => {
-    if (req.sessionCsrf === null || !UNSAFE.has(req.method)) return;
+  app.addHook('preHandler', (req, _reply, done) => {
+    if (req.sessionCsrf === null || !UNSAFE.has(req.method)) return done();
     const sent = req.headers['x-csrf-token'] ?? (req.body as Record<string, unknown> | undefined)?._csrf;
-    if (!sameCsrfToken(sent, req.sessionCsrf)) {
-      throw new DomainError(
+    if (sameCsrfToken(sent, req.sessionCsrf)) return done();
+    done(
+      new DomainError(
         'forbidden',
         'csrf_failed',
         "The form or request lacks the session's CSRF token (X-CSRF-Token).",
-      );
-    }
+      ),
+    );
   });
 }
