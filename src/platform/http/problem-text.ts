@@ -52,6 +52,7 @@ const PROBLEMS: Record<string, Text> = {
   unknown_section: { kk: 'Белгісіз бөлім', ru: 'Неизвестный раздел', en: 'Unknown section' },
   unknown_sheet: { kk: 'Белгісіз парақ', ru: 'Неизвестный лист', en: 'Unknown sheet' },
   unknown_row: { kk: 'Белгісіз жол', ru: 'Неизвестная строка', en: 'Unknown row' },
+  row_not_found: { kk: 'Мұндай жол жоқ', ru: 'Нет такой строки', en: 'No such row' },
   unknown_graph: { kk: 'Белгісіз баған', ru: 'Неизвестная графа', en: 'Unknown column' },
   invalid_graph: { kk: 'Баған нөмірі қате', ru: 'Неверный номер графы', en: 'Invalid column number' },
   unknown_breakdown: {
