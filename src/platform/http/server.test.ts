@@ -16,19 +16,31 @@ it('logs one line per request: method, path, status and time', async () => {
   });
   const { app, metrics } = await createHttpServer({
     config: loadConfig({ RATE_LIMIT_PUBLIC: '0' }),
-    logger: pino({ level: 'info' }, sink),
+    // as createLogger makes it: the secrets redacted wherever they appear
+    logger: pino({ level: 'info', redact: { paths: ['*.token'], censor: '[redacted]' } }, sink),
     version: 'test',
   });
   registerServiceRoutes(app, metrics, async () => undefined);
+  app.get('/fails', async () => {
+    throw Object.assign(new Error('a failure'), { token: 'zst_secret' });
+  });
   await app.ready();
-  expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200);
+  const healthz = await app.inject({ url: '/healthz' });
+  expect(healthz.statusCode).toBe(200);
   expect((await app.inject({ url: '/nowhere' })).statusCode).toBe(404);
+  expect((await app.inject({ url: '/fails' })).statusCode).toBe(500);
   await app.close();
   const requests = lines.filter((l) => 'responseTime' in l);
   expect(requests.map((l) => l.msg)).toEqual([
     expect.stringMatching(/^GET \/healthz 200 [\d.]+ ms$/),
     expect.stringMatching(/^GET \/nowhere 404 [\d.]+ ms$/),
+    expect.stringMatching(/^GET \/fails 500 [\d.]+ ms$/),
   ]);
+  // each line names its request as the answer does
+  expect(requests[0]).toMatchObject({ reqId: healthz.headers['x-request-id'], res: { statusCode: 200 } });
+  // a line without redaction carries only method, path, status and time; an error's keeps it
+  expect(JSON.stringify(lines)).not.toContain('zst_secret');
+  expect(JSON.stringify(lines)).toContain('[redacted]');
   expect(lines.some((l) => l.msg === 'incoming request' || l.msg === 'request completed')).toBe(false);
 });
 
