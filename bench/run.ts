@@ -56,7 +56,8 @@ if (http.length) {
   console.log(
     `\nHTTP: wrk, ${threads} thread(s), ${connections} connections, ${seconds} s each; one process against one process.\n` +
       'plain = node:http serving the same bytes; fixed = the same server, a route answering the same bytes;\n' +
-      'ceiling = what wrk reaches on those bytes with a core to itself; * = within 20 % of it: client-bound, not a result.\n',
+      'ceiling = what wrk reaches on those bytes with a core to itself; * = within 20 % of it: client-bound, not a result;\n' +
+      "cpu÷ = plain's server CPU time per request over the route's (steadier than req/s on a shared machine).\n",
   );
   const head = [
     'route'.padEnd(44),
@@ -70,6 +71,7 @@ if (http.length) {
     'p99'.padStart(6),
     '÷plain'.padStart(7),
     '÷fixed'.padStart(7),
+    'cpu÷'.padStart(6),
     ' goal',
   ];
   console.log(head.join(' '));
@@ -90,6 +92,7 @@ if (http.length) {
         ms(r.route.latencyP99Ms).padStart(6),
         r.ratioToPlain.toFixed(3).padStart(7),
         r.ratioToFixed.toFixed(3).padStart(7),
+        (r.cpuRatioToPlain === null ? '' : r.cpuRatioToPlain.toFixed(2)).padStart(6),
         goal,
       ].join(' '),
     );

@@ -47,6 +47,12 @@ export interface HttpResult {
   route: Measured;
   ratioToPlain: number;
   ratioToFixed: number;
+  /**
+   * The server's CPU time per request, plain's over the route's: what the route costs beside the
+   * runtime's limit whatever else the machine runs (throughput on a shared machine varies by
+   * a third between runs; CPU time per request much less). Null when a CPU figure is missing.
+   */
+  cpuRatioToPlain: number | null;
   p99ToPlain: number;
   goal?: HttpRoute['goal'];
   goalMet: boolean | null;
@@ -171,6 +177,9 @@ export async function httpBenchmarks(
             serverCores: x.serverCores,
           });
           const ratioToPlain = Number((r.requestsPerSecond / p.requestsPerSecond).toFixed(3));
+          const cpuPerRequest = (x: LoadResult) =>
+            x.serverCores && x.requestsPerSecond ? x.serverCores / x.requestsPerSecond : null;
+          const [plainCpu, routeCpu] = [cpuPerRequest(p), cpuPerRequest(r)];
           const p99ToPlain = Number((r.latencyP99Ms / p.latencyP99Ms).toFixed(2));
           results.push({
             scenario: scenario.name,
@@ -183,6 +192,7 @@ export async function httpBenchmarks(
             route: measured(r),
             ratioToPlain,
             ratioToFixed: Number((r.requestsPerSecond / f.requestsPerSecond).toFixed(3)),
+            cpuRatioToPlain: plainCpu && routeCpu ? Number((plainCpu / routeCpu).toFixed(3)) : null,
             p99ToPlain,
             goal: route.goal,
             // A client-bound baseline or route measures wrk, not the server: no verdict on it.
