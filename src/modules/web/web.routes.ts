@@ -131,8 +131,7 @@ export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): voi
       const t = translator(lang);
       const now = deps.clock.now();
       const today = localDateOf(now);
-      const snapshot = await currentCatalog(deps.db);
-      const { from, to } = defaultRange(today);
+      const { to } = defaultRange(today);
       const { releases } = await listReleases(deps, anonymousActor, {
         from: `${Number(today.slice(0, 4)) - 3}-01-01`,
         to,
@@ -157,8 +156,6 @@ export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): voi
       // The search moved to a page of its own: an old link with ?q= lands there.
       const q = (req.query as { q?: string }).q?.trim();
       if (q) return reply.redirect(`${link(lang, '/search')}?${new URLSearchParams({ q }).toString()}`, 301);
-      void from;
-      void snapshot;
       return sendPage(
         reply,
         render(lang, {
