@@ -68,12 +68,7 @@ export function sendCached(
   // The same bytes for the same anonymous request, for a second, without the framework (decision
   // 0024); a route with a rate limit of its own is counted by the framework only.
   if (req.actor.kind === 'anonymous' && req.routeOptions.config.rateLimit === undefined)
-    req.server.answers.put(req.raw, {
-      route: req.routeOptions.url ?? req.url,
-      headers,
-      body,
-      elapsedMs: reply.elapsedTime,
-    });
+    req.server.answers.put(req.raw, { route: req.routeOptions.url ?? req.url, headers, body });
   return reply.headers(headers).send(body);
 }
 

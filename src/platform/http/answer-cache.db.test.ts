@@ -33,8 +33,6 @@ const headersOf = (res: Response) => {
 
 describe('answers sent again without the framework', () => {
   it('sends the same status, headers and body, with its own request id and count', async () => {
-    // the first request loads the published index, which clears the cache: its answer is not put
-    await get(TABLE);
     const hits = await fromCache();
     const first = await get(TABLE);
     const second = await get(TABLE);
@@ -59,8 +57,8 @@ describe('answers sent again without the framework', () => {
   it('counts each answer against the public rate limit, and leaves the refusal to the framework', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) statuses.push((await get(`${TABLE}&format=csv`)).status);
-    // six a minute per address, the earlier test's four included
-    expect(statuses).toEqual([200, 200, 429, 429, 429, 429, 429, 429]);
+    // six a minute per address, the earlier test's three included
+    expect(statuses).toEqual([200, 200, 200, 429, 429, 429, 429, 429]);
     const refused = await get(`${TABLE}&format=csv`);
     expect(refused.status).toBe(429);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');

@@ -19,8 +19,6 @@ export interface SentAnswer {
   route: string;
   headers: Readonly<Record<string, string>>;
   body: Buffer;
-  /** how long ago the request arrived, in milliseconds: its answer was decided from then on */
-  elapsedMs: number;
 }
 
 interface Entry {
@@ -93,9 +91,6 @@ export interface AnswerCacheOptions {
 }
 
 const MAX_ENTRIES = 2_000;
-/** what the cache holds at most, bodies counted, and the largest body it takes */
-const MAX_BYTES = 64 * 1024 * 1024;
-const MAX_BODY = 4 * 1024 * 1024;
 
 export class AnswerCache {
   private readonly entries = new Map<string, Entry>();
@@ -103,9 +98,6 @@ export class AnswerCache {
   /** answers sent from the cache since the start (for /metrics) */
   hits = 0;
   private closed = false;
-  private bytes = 0;
-  /** when the cache was last cleared: an answer decided before it is not put */
-  private clearedAt = -Infinity;
 
   constructor(private readonly o: AnswerCacheOptions) {
     this.now = o.now ?? (() => performance.now());
@@ -128,19 +120,8 @@ export class AnswerCache {
   /** Keeps an answer just sent with status 200 to an anonymous request, for the same requests. */
   put(req: IncomingMessage, answer: SentAnswer): void {
     const key = AnswerCache.keyOf(req);
-    if (key === null || this.closed || answer.body.length > MAX_BODY) return;
-    const now = this.now();
-    // The answer was decided when its request arrived: it lives a second from then, and not at all
-    // when what is public changed since (a publication of this instance cleared the cache).
-    const decidedAt = now - answer.elapsedMs;
-    if (decidedAt <= this.clearedAt) return;
-    this.remove(key);
-    // the entries are in the order they expire: the expired and, over the limits, the oldest go
-    for (const [k, e] of this.entries) {
-      const full = this.entries.size >= MAX_ENTRIES || this.bytes + answer.body.length > MAX_BYTES;
-      if (e.expires > now && !full) break;
-      this.remove(k);
-    }
+    if (key === null || this.closed) return;
+    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     const head: string[] = [];
     for (const [name, value] of Object.entries(answer.headers)) head.push(name, value);
     head.push('content-length', String(answer.body.length));
@@ -149,16 +130,8 @@ export class AnswerCache {
       route: answer.route,
       head,
       body: answer.body,
-      expires: decidedAt + this.o.ttlMs,
+      expires: this.now() + this.o.ttlMs,
     });
-    this.bytes += answer.body.length;
-  }
-
-  private remove(key: string): void {
-    const e = this.entries.get(key);
-    if (!e) return;
-    this.bytes -= e.body.length;
-    this.entries.delete(key);
   }
 
   /** Answers from the cache and says true, or says false and leaves the request to the framework. */
@@ -170,7 +143,7 @@ export class AnswerCache {
     const entry = this.entries.get(key);
     if (!entry) return false;
     if (entry.expires <= start) {
-      this.remove(key);
+      this.entries.delete(key);
       return false;
     }
     const head = entry.head.slice();
@@ -200,14 +173,12 @@ export class AnswerCache {
 
   clear(): void {
     this.entries.clear();
-    this.bytes = 0;
-    this.clearedAt = this.now();
   }
 
   /** From now on nothing is sent from the cache: the server is closing (the framework answers 503). */
   close(): void {
     this.closed = true;
-    this.clear();
+    this.entries.clear();
   }
 }
 
@@ -219,13 +190,8 @@ export function answerBeforeTheFramework(server: Server, cache: AnswerCache): vo
   const handlers = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
   server.removeAllListeners('request');
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    try {
-      if (cache.answer(req, res)) return;
-    } catch {
-      // nothing sent yet: the framework answers (and reports what fails there); else the answer is cut
-      if (res.headersSent) return void res.destroy();
-    }
-    for (const h of handlers) h.call(server, req, res);
+    if (cache.answer(req, res)) return;
+    for (const h of handlers) h(req, res);
   });
 }
 
