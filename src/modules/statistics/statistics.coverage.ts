@@ -4,7 +4,9 @@
 import { sql } from 'kysely';
 import { parsePeriod, periodEnd, periodStart } from '../calendar/index.js';
 import { currentCatalog, inForceOn, regionNameOn } from '../catalog/index.js';
-import type { Label } from './structure.schema.js';
+import type { Access, Label } from './structure.schema.js';
+import { mayRead } from './statistics.query.js';
+import { anonymousActor } from '../../platform/usecase.js';
 import type { Queryable } from '../../platform/db/index.js';
 import * as repo from './statistics.reads.repository.js';
 import { structureFor } from './statistics.service.js';
@@ -163,7 +165,7 @@ export async function publishedSectionCoverage(
   const p = parsePeriod(input.period);
   const stored = await structureFor(db, input.form, p);
   const section = stored?.structure.sections.find((s) => s.id === input.section);
-  const anyone = (access: string | undefined) => !access || access === 'public';
+  const anyone = (access: Access | undefined) => mayRead(anonymousActor, access);
   if (!stored || !section || !anyone(stored.structure.access) || !anyone(section.access)) return 'hidden';
   const revisions = await repo.findRevisionsByIds(db, input.form, input.period, input.revisionIds);
   const states = new Map<string, PublishedState>(revisions.map((r) => [r.breakdown, 'complete']));
