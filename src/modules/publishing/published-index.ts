@@ -38,6 +38,8 @@ export class PublishedIndex {
   invalidate(): void {
     this.checkedAt = -Infinity;
     this.generation = -1;
+    // what was built on the old state drops now, not at the next read (the answer cache is not a read)
+    for (const l of this.listeners) l();
   }
 
   async fresh(): Promise<void> {

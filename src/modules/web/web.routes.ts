@@ -198,6 +198,8 @@ export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): voi
   app.get(
     '/:lang/forms/:code',
     {
+      // sendCached negotiates the encoding itself (and the answer cache replays exactly this answer)
+      compress: false,
       schema: {
         hide: true,
         params: Type.Object({ lang: Type.String({ maxLength: 100 }), code: Type.String({ maxLength: 100 }) }),
@@ -229,6 +231,9 @@ export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): voi
         JSON.stringify(req.query),
         periods.map((p) => p.publication.id).join('.'),
         snapshot.revision,
+        // the act's status is of today; the language links are built on the path as asked
+        localDateOf(deps.clock.now()),
+        pathOf(req),
       ].join('|');
       const entry = await cache.getOrRender(key, async () => {
         // the translator is made only to render (it was 28 % of a cached page's time)

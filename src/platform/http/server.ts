@@ -1,11 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import Fastify, {
-  LogController,
-  type FastifyInstance,
-  type FastifyReply,
-  type FastifyRequest,
-} from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
@@ -28,7 +22,18 @@ import { toProblem, type Problem } from './problem.js';
 import { localiseProblem, problemLangOf } from './problem-text.js';
 import { answerParserError } from './client-errors.js';
 import { securityHeadersOf, securityPolicy } from './security-headers.js';
+import {
+  addressOf,
+  AddressWindows,
+  AnswerCache,
+  answerBeforeTheFramework,
+  sharedStore,
+} from './answer-cache.js';
+
+/** As long as the published index goes without a recheck (decision 0016): a second. */
+const ANSWER_TTL_MS = 1000;
 import { registerUploadParsers } from './upload-parsers.js';
+import { OneLinePerRequest, requestIdOf } from './request-line.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -38,6 +43,8 @@ declare module 'fastify' {
     servedRoutes: { method: string; url: string; hidden: boolean }[];
     /** renders an error as an HTML page for the pages of the portal; null elsewhere (the API) */
     htmlErrorPage: HtmlErrorPage | null;
+    /** answers a route may put to be sent again to the same anonymous requests */
+    answers: AnswerCache;
   }
 }
 
@@ -85,32 +92,6 @@ export const metaOf = (req: FastifyRequest): RequestMeta => ({
   clientAddress: req.ip,
 });
 
-/**
- * One log line per request, when it is answered: its method, path, status and time. The line
- * carries no header, body or parameter, only those four, so it is written by a child of the log
- * without the redaction of secrets (about 6 µs of 9 per line, measured in docs/decisions/0024);
- * an error's line keeps it, since an error may carry anything.
- */
-class OneLinePerRequest extends LogController {
-  private readonly lines: Logger;
-  constructor(logger: Logger) {
-    super();
-    this.lines = logger.child({}, { redact: { paths: [] } });
-  }
-  override incomingRequest(): void {}
-  override requestCompleted(error: Error | null | undefined, req: FastifyRequest, reply: FastifyReply): void {
-    const ms = Math.round(reply.elapsedTime * 10) / 10;
-    const line = `${req.method} ${req.url} ${reply.statusCode} ${ms} ms`;
-    const fields = {
-      req: { method: req.method, url: req.url },
-      res: { statusCode: reply.statusCode },
-      responseTime: ms,
-    };
-    if (error) reply.log.error({ ...fields, err: error }, line);
-    else if (this.lines.isLevelEnabled('info')) this.lines.info({ reqId: req.id, ...fields }, line);
-  }
-}
-
 export interface HttpOptions {
   config: Config;
   logger: Logger;
@@ -125,9 +106,10 @@ export async function createHttpServer(
   let send: (problem: Problem, req: FastifyRequest, reply: FastifyReply) => FastifyReply = () => {
     throw new Error('the error answer is not set yet');
   };
+  const lines = new OneLinePerRequest(opts.logger);
   const app = Fastify({
     loggerInstance: opts.logger,
-    logController: new OneLinePerRequest(opts.logger),
+    logController: lines,
     bodyLimit: config.bodyLimitBytes,
     // a slow client is cut off: the whole request within requestTimeout (the headers within
     // headersTimeout, set on the server below), an idle kept-alive connection closed
@@ -143,10 +125,7 @@ export async function createHttpServer(
       reply.header('x-request-id', req.id);
       return send(toProblem(err, String(req.id)).problem, req, reply);
     },
-    genReqId: (req) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && /^[A-Za-z0-9._-]{8,128}$/.test(given) ? given : randomUUID();
-    },
+    genReqId: requestIdOf,
     ajv: {
       customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true },
     },
@@ -188,12 +167,53 @@ export async function createHttpServer(
     buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [metrics],
   });
+  // each (method, route, status)'s series found once, not by hashing its labels on every answer
+  const series = new Map<string, client.Histogram.Internal<'method' | 'route' | 'status'>>();
+  const observe = (method: string, route: string, status: number, seconds: number) => {
+    const key = `${method} ${status} ${route}`;
+    let s = series.get(key);
+    if (!s) series.set(key, (s = duration.labels({ method, route, status: String(status) })));
+    s.observe(seconds);
+  };
   app.addHook('onResponse', (req, reply, done) => {
-    duration.observe(
-      { method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
-      reply.elapsedTime / 1000,
-    );
+    observe(req.method, req.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
     done();
+  });
+
+  // The same bytes for every anonymous reader, sent again without the framework (answer-cache.ts)
+  const windows = new AddressWindows();
+  const answers = new AnswerCache({
+    ttlMs: ANSWER_TTL_MS,
+    securityHeaders: security,
+    requestIdOf,
+    rateLimit:
+      config.rateLimitPublic > 0
+        ? {
+            windows,
+            max: config.rateLimitPublic,
+            timeWindow: 60_000,
+            addressOf: addressOf(config.trustProxy),
+          }
+        : null,
+    answered: (req, route, status, requestId, ms) => {
+      lines.write(requestId, req.method, req.url, status, ms);
+      observe('GET', route, status, ms / 1000);
+    },
+  });
+  answerBeforeTheFramework(app.server, answers);
+  app.decorate('answers', answers);
+  app.addHook('preClose', (done) => {
+    answers.close();
+    done();
+  });
+  new client.Counter({
+    name: 'zanstat_http_answers_from_cache_total',
+    help: 'Answers sent again from the answer cache, without the framework',
+    registers: [metrics],
+    collect() {
+      this.reset();
+      this.inc(answers.hits);
+    },
   });
 
   await app.register(compress, { threshold: 1024 });
@@ -212,6 +232,8 @@ export async function createHttpServer(
   });
   if (config.rateLimitPublic > 0) {
     await app.register(rateLimit, {
+      // the same counts as the answers the cache sends
+      store: sharedStore(windows),
       max: config.rateLimitPublic,
       timeWindow: 60_000,
       allowList: (req) =>
