@@ -48,7 +48,9 @@ export async function serve(roleFlag: string | undefined): Promise<void> {
   let http: Awaited<ReturnType<typeof buildHttpApp>> | null = null;
   let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
+    // A signal repeated while stopping (a supervisor's or a terminal's second one) waits for the
+    // first stop instead of killing it half-way.
+    if (stopping) return logger.info({ signal }, 'already stopping');
     stopping = true;
     logger.info({ signal }, 'stopping');
     await http?.close().catch((err: unknown) => logger.error({ err }, 'closing HTTP failed'));
@@ -58,8 +60,8 @@ export async function serve(roleFlag: string | undefined): Promise<void> {
     await rt.database.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
   try {
     if (role !== 'web' && rt.config.jobsEnabled) {
       jobs = await startJobs(rt.database.url, jobsOf(rt.deps, rt.config), logger, {

@@ -9,8 +9,10 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isAlive } from '../../src/platform/db/embedded.js';
 
-const tsx = path.resolve('node_modules/.bin/tsx');
-const main = path.resolve('src/main.ts');
+// The command as users run it (`npx zanstat`): node with tsx's loader in the same process. The tsx
+// CLI would stand between the test and the service and relay signals itself, killing a child that
+// does not answer its relay within 30 ms.
+const zanstatBin = path.resolve('bin/zanstat.js');
 const children: ChildProcess[] = [];
 let dataDir = '';
 
@@ -24,7 +26,7 @@ async function freePort(): Promise<number> {
 }
 
 function zanstat(args: string[], env: Record<string, string>, input?: string) {
-  const child = spawn(tsx, [main, ...args], {
+  const child = spawn(process.execPath, [zanstatBin, ...args], {
     env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -143,7 +145,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('zanstat serve on the embedde
     expect(await verify.exited).toBe(0);
     const before = JSON.parse(verify.output().trim().split('\n').at(-1)!) as { checked: number };
 
-    process.kill(ownerPid, 'SIGKILL'); // the service's own process, under tsx
+    process.kill(ownerPid, 'SIGKILL'); // the service's own process
     await first.exited;
     await waitFor(async () => !isAlive(ownerPid), 'the killed owner to go');
     const pgPid = Number(
