@@ -1,11 +1,16 @@
 // The portal's pages in-process over the real database: every page type in the three languages,
 // the published figures only, localised errors, nothing rendered unescaped, and the staff's area
 // with CSRF-protected forms.
+import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../platform/usecase.js';
-import { createUser, TEST_PASSWORD, type TestContext } from '../../../test/support/test-app.js';
+import { createUser, publishNow, TEST_PASSWORD, type TestContext } from '../../../test/support/test-app.js';
 import { publishDue } from '../publishing/index.js';
-import { appWithPublishedFixture, fixtureR1 } from '../../../test/support/fixture-figures.js';
+import {
+  appWithPublishedFixture,
+  fixtureR1,
+  submitFixtureR1,
+} from '../../../test/support/fixture-figures.js';
 
 let t: TestContext;
 let editor: { authorization: string };
@@ -310,5 +315,31 @@ describe('a revised publication', () => {
     expect(page.body).toContain('— исправлено после предыдущей публикации</small>');
     // the page of a period never revised has none
     expect((await get('/ru/forms/1-p?period=2024-Q1&region=10')).body).not.toContain('class="revised"');
+  });
+});
+
+describe('the home page', () => {
+  it('is sent as rendered once, with an ETag, and lists a new publication at once', async () => {
+    const compressed = await t.app.inject({ url: '/ru/', headers: { 'accept-encoding': 'br' } });
+    expect(compressed.statusCode).toBe(200);
+    expect(compressed.headers['content-encoding']).toBe('br');
+    const page = await get('/ru/');
+    expect(brotliDecompressSync(compressed.rawPayload).toString()).toBe(page.body);
+    const etag = page.headers.etag as string;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await t.app.inject({ url: '/ru/', headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect(page.body).not.toContain('<td>2024-Q2</td>');
+
+    // the second quarter, published in July (the page lists what is planned up to three months on)
+    await submitFixtureR1(t, editor, [['2024-Q2', '10', 5]]);
+    t.clock.set('2024-07-20T06:00:00Z');
+    await publishNow(t, '1-p', '2024-Q2');
+    const after = await get('/ru/');
+    expect(after.headers.etag).not.toBe(etag);
+    expect(after.body).toContain('<td>2024-Q2</td>');
+    // the old ETag no longer matches: the browser gets the new page
+    expect((await t.app.inject({ url: '/ru/', headers: { 'if-none-match': etag } })).statusCode).toBe(200);
+    t.clock.set('2024-03-15T06:00:00Z');
   });
 });

@@ -1,6 +1,7 @@
 // The portal's public pages, rendered on the server in Kazakh, Russian and English under /kk, /ru
 // and /en. A page of published figures is rendered once per (publications, query, language) and
 // served as bytes with an ETag, like the API; errors on pages are localised HTML pages.
+import { createHash } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { currentCatalog, findFormVersions, inForceOn } from '../catalog/index.js';
@@ -120,6 +121,8 @@ export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): voi
   app.get(
     '/:lang/',
     {
+      // sendCached negotiates the encoding itself (and the answer cache replays exactly this answer)
+      compress: false,
       schema: {
         hide: true,
         params: LangParams,
@@ -128,7 +131,9 @@ export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): voi
     },
     async (req, reply) => {
       const lang = langOf(req);
-      const t = translator(lang);
+      // The search moved to a page of its own: an old link with ?q= lands there.
+      const q = (req.query as { q?: string }).q?.trim();
+      if (q) return reply.redirect(`${link(lang, '/search')}?${new URLSearchParams({ q }).toString()}`, 301);
       const now = deps.clock.now();
       const today = localDateOf(now);
       const { to } = defaultRange(today);
@@ -153,18 +158,23 @@ export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): voi
         .filter((r) => !seen.has(r.form) && seen.add(r.form))
         .slice(0, 8);
       const next = releases.filter((r) => !r.publishedAt && r.plannedDate >= today).slice(0, 8);
-      // The search moved to a page of its own: an old link with ?q= lands there.
-      const q = (req.query as { q?: string }).q?.trim();
-      if (q) return reply.redirect(`${link(lang, '/search')}?${new URLSearchParams({ q }).toString()}`, 301);
-      return sendPage(
-        reply,
-        render(lang, {
-          title: t.t('navHome'),
-          path: pathOf(req),
-          nav: 'home',
-          body: homePage(t, latest, next),
-        }),
-      );
+      // The page is rendered (and compressed) once per content: what it lists, in which language,
+      // on which day, at the path as asked (its language links); then sent as bytes like a report
+      // page, with an ETag, and from the answer cache within its second (decision 0024).
+      const content = createHash('sha256')
+        .update(JSON.stringify([latest, next]))
+        .digest('base64url');
+      const key = ['home', lang, today, pathOf(req), content].join('|');
+      const entry = await cache.getOrRender(key, async () => {
+        const t = translator(lang);
+        const body = homePage(t, latest, next);
+        return {
+          body: Buffer.from(render(lang, { title: t.t('navHome'), path: pathOf(req), nav: 'home', body })),
+          type: HTML,
+          fileName: null,
+        };
+      });
+      return sendCached(cache, entry, req, reply);
     },
   );
 
