@@ -66,6 +66,31 @@ describe('the answer cache', () => {
     } else expect(lines).toEqual([]);
   });
 
+  it('after its second, lets one request on for the new answer and sends the others the old one, for a second at most', () => {
+    const clock = { now: 10_000 };
+    const { cache, lines } = cacheAt(clock);
+    cache.put(request('/t/1'), answer);
+    clock.now += 1000;
+    // the first after the second goes to the framework; the others meanwhile get the answer put
+    expect(cache.answer(request('/t/1'), response().res)).toBe(false);
+    expect(cache.answer(request('/t/1'), response().res)).toBe(true);
+    clock.now += 999;
+    expect(cache.answer(request('/t/1'), response().res)).toBe(true);
+    // the new answer came: it is the one sent, for its own second
+    cache.put(request('/t/1'), { ...answer, body: Buffer.from('a,b\n1,2\n') });
+    const { res, sent } = response();
+    expect(cache.answer(request('/t/1'), res)).toBe(true);
+    expect(sent.body?.toString()).toBe('a,b\n1,2\n');
+    expect(lines).toHaveLength(3);
+    // no new answer came (the framework's was not one to keep): after a second more, none is sent
+    clock.now += 1000;
+    expect(cache.answer(request('/t/1'), response().res)).toBe(false);
+    expect(cache.answer(request('/t/1'), response().res)).toBe(true);
+    clock.now += 1000;
+    expect(cache.answer(request('/t/1'), response().res)).toBe(false);
+    expect(cache.answer(request('/t/1'), response().res)).toBe(false);
+  });
+
   it.each([
     ['another query', '/t/1?x=1', {}],
     ['another Accept', '/t/1', { accept: 'text/csv' }],

@@ -7,7 +7,9 @@
 //
 // One second, as the published index rechecks (decision 0016): a publication whose time comes
 // shows at most a second late, never early (Order 25, para 14: the figures are placed by their day
-// and time, not before), and a publication of this instance clears it at once.
+// and time, not before), and a publication of this instance clears it at once. Once the second is
+// over, one request goes on for the new answer and the others meanwhile get the old one, for a
+// second more at most.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import proxyAddr from '@fastify/proxy-addr';
@@ -29,6 +31,8 @@ interface Entry {
   head: string[];
   body: Buffer;
   expires: number;
+  /** set once it expired and a request went on to the framework for the new answer */
+  refreshing?: true;
 }
 
 /** The counts of the public rate limit per client address, in fixed windows. */
@@ -170,8 +174,17 @@ export class AnswerCache {
     const entry = this.entries.get(key);
     if (!entry) return false;
     if (entry.expires <= start) {
-      this.remove(key);
-      return false;
+      // Expired: the first request goes on to the framework for a new answer; while it is on its way
+      // the others get this one, for a second at most — later than what is public, never earlier.
+      // (One request a second per answer reaches the framework, not every one that came meanwhile.)
+      if (start >= entry.expires + this.o.ttlMs) {
+        this.remove(key);
+        return false;
+      }
+      if (!entry.refreshing) {
+        entry.refreshing = true;
+        return false;
+      }
     }
     const head = entry.head.slice();
     const rl = this.o.rateLimit;
