@@ -1,7 +1,7 @@
 // Several instances on one PostgreSQL 15: two web instances (`zanstat serve --role web`) and one
 // worker (`--role worker`), the benchmark's round-robin in front. Measured: the throughput of one
-// instance and of two behind the same round-robin (a published table, the home page, which reads
-// the database on every request); how long after a publication — the worker's start-up job
+// instance and of two behind the same round-robin (a published table; the home page, whose release
+// calendar is read from the database when its cached answer's second is over); how long after a publication — the worker's start-up job
 // loading and publishing the other shipped forms — every web instance serves it, seen from a
 // third process; and that jobs sent to the queue run exactly once (each run journaled once, none
 // retried, none on a web instance).
@@ -85,7 +85,7 @@ export async function severalInstances(s: { seconds: number; connections: number
     const throughput: SeveralResult['throughput'] = [];
     for (const [title, url] of [
       ['table 1-М R1, Almaty city, JSON', '/api/v1/forms/1-m/tables/2022-12?section=R1&region=75'],
-      ['home page /ru/ (reads the database)', '/ru/'],
+      ['home page /ru/ (reads the release calendar once a second)', '/ru/'],
     ] as const) {
       progress(title);
       const settings = { wrk, threads: 1, connections: s.connections, seconds: s.seconds };
