@@ -15,6 +15,7 @@ import { Child } from './children.js';
 import { toWire, type Fixture } from './fixtures.js';
 import { summariseProfile } from './profile.js';
 import type { HttpRoute, Scenario } from './scenario.js';
+import { verdictOf, type Measured, type Verdict } from './verdict.js';
 import { ensureWrk, load, settle, type LoadResult, type LoadSettings } from './wrk.js';
 
 export interface HttpSettings {
@@ -27,35 +28,15 @@ export interface HttpSettings {
   routes?: string[];
 }
 
-export interface Measured {
-  requestsPerSecond: number;
-  latencyP99Ms: number;
-  clientBound: boolean;
-  clientCores: number;
-  serverCores: number | null;
-}
+export type { Measured };
 
-export interface HttpResult {
+/** A route's figures (verdict.ts) with what it was: its scenario, title, path and bytes. */
+export interface HttpResult extends Verdict {
   scenario: string;
   title: string;
   path: string;
   bytes: number;
-  /** requests per second wrk would reach on these bytes with a core to itself */
-  generatorCeiling: number;
-  plain: Measured;
-  fixed: Measured;
-  route: Measured;
-  ratioToPlain: number;
-  ratioToFixed: number;
-  /**
-   * The server's CPU time per request, plain's over the route's: what the route costs beside the
-   * runtime's limit whatever else the machine runs (throughput on a shared machine varies by
-   * a third between runs; CPU time per request much less). Null when a CPU figure is missing.
-   */
-  cpuRatioToPlain: number | null;
-  p99ToPlain: number;
   goal?: HttpRoute['goal'];
-  goalMet: boolean | null;
   profile?: { file: string; top: { share: number; where: string }[] };
 }
 
@@ -168,38 +149,14 @@ export async function httpBenchmarks(
             await load(settings, { url: `${base}${route.path}`, ...req });
             await server.send({ kind: 'profile-stop', file: profileFile });
           }
-          const ceiling = Math.round(p.requestsPerSecond / Math.max(p.clientCores, 0.01));
-          const measured = (x: LoadResult): Measured => ({
-            requestsPerSecond: x.requestsPerSecond,
-            latencyP99Ms: x.latencyP99Ms,
-            clientBound: x.requestsPerSecond >= 0.8 * ceiling,
-            clientCores: x.clientCores,
-            serverCores: x.serverCores,
-          });
-          const ratioToPlain = Number((r.requestsPerSecond / p.requestsPerSecond).toFixed(3));
-          const cpuPerRequest = (x: LoadResult) =>
-            x.serverCores && x.requestsPerSecond ? x.serverCores / x.requestsPerSecond : null;
-          const [plainCpu, routeCpu] = [cpuPerRequest(p), cpuPerRequest(r)];
-          const p99ToPlain = Number((r.latencyP99Ms / p.latencyP99Ms).toFixed(2));
+          const v = verdictOf(p, f, r, route.goal);
           results.push({
             scenario: scenario.name,
             title: route.title,
             path: route.path,
             bytes: fixture.body.length,
-            generatorCeiling: ceiling,
-            plain: measured(p),
-            fixed: measured(f),
-            route: measured(r),
-            ratioToPlain,
-            ratioToFixed: Number((r.requestsPerSecond / f.requestsPerSecond).toFixed(3)),
-            cpuRatioToPlain: plainCpu && routeCpu ? Number((plainCpu / routeCpu).toFixed(3)) : null,
-            p99ToPlain,
+            ...v,
             goal: route.goal,
-            // A client-bound baseline or route measures wrk, not the server: no verdict on it.
-            goalMet:
-              route.goal && !measured(p).clientBound && !measured(r).clientBound
-                ? ratioToPlain >= route.goal.ratio && p99ToPlain <= route.goal.p99Factor
-                : null,
             ...(profiled ? { profile: { file: profileFile, top: summariseProfile(profileFile) } } : {}),
           });
         } catch (err) {

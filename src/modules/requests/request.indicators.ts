@@ -6,11 +6,10 @@
 // that holds the right; secret never).
 import { periodContaining, type LocalDate, type Periodicity } from '../calendar/index.js';
 import { findForm, inForceOn, type Catalog } from '../catalog/index.js';
-import { publishedPeriodsOf, type PublishedEntry } from '../publishing/index.js';
+import { publishedPeriodsOf } from '../publishing/index.js';
 import {
   publishedSectionCoverage,
   structureFor,
-  type PublishedState,
   type Access,
   type FormStructure,
   type Section,
@@ -233,14 +232,21 @@ export async function findIndicators(
             links.push(
               `${baseUrl}/api/v1/forms/${r.slug}/tables/${period}?section=${encodeURIComponent(r.section.id)}`,
             );
-          const seen = await regionsPublished(deps, r, period, publication);
+          // From the publication's revisions alone: the check reads no figure (a whole section's
+          // cells cost about a tenth of a second a request).
+          const seen = await publishedSectionCoverage(deps.db, {
+            form: r.formId,
+            section: r.section.id,
+            period,
+            revisionIds: publication.revisionIds,
+          });
           if (seen === 'hidden') {
             cellsFound += r.regions.length;
             continue;
           }
           demonstration ||= seen.demonstration;
           for (const region of r.regions) {
-            const state = seen.regions.get(region);
+            const state = seen.states.get(region);
             if (state === 'complete') {
               cellsFound++;
               continue;
@@ -285,24 +291,4 @@ export async function findIndicators(
     });
   }
   return findings;
-}
-
-/** The regions a publication shows the public, each complete or (a derived total) partial. */
-async function regionsPublished(
-  deps: Deps,
-  r: Resolved,
-  period: string,
-  publication: PublishedEntry,
-): Promise<{ regions: Map<string, PublishedState>; missing: string[]; demonstration: boolean } | 'hidden'> {
-  // From the publication's revisions alone: the check reads no figure (a whole section's cells
-  // cost about a tenth of a second a request).
-  const seen = await publishedSectionCoverage(deps.db, {
-    form: r.formId,
-    section: r.section.id,
-    period,
-    revisionIds: publication.revisionIds,
-  });
-  return seen === 'hidden'
-    ? seen
-    : { regions: seen.states, missing: seen.missing, demonstration: seen.demonstration };
 }
