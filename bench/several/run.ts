@@ -173,7 +173,7 @@ export async function severalInstances(s: { seconds: number; connections: number
       .split('\n')
       .filter((l) => l.includes('"job done"')).length;
     return {
-      postgres: (await db.query<{ v: string }>('SHOW server_version')).rows[0]!.v,
+      postgres: (await db.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]!.v,
       throughput,
       publication: {
         ...found,
