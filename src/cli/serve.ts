@@ -35,6 +35,9 @@ async function announceStart(rt: Runtime, role: string, url: string | null): Pro
     logger.warn({ next: firstAdminCommand }, `no administrator yet; create one with: ${firstAdminCommand}`);
 }
 
+/** How long a stop may take before the process exits anyway (the jobs are given 20 s of it). */
+const STOP_DEADLINE_MS = 45_000;
+
 /** `zanstat serve [--role all|web|worker]`: the portal and API, the job worker, or both. */
 export async function serve(roleFlag: string | undefined): Promise<void> {
   const rt = await openRuntime('owner');
@@ -53,6 +56,12 @@ export async function serve(roleFlag: string | undefined): Promise<void> {
     if (stopping) return logger.info({ signal }, 'already stopping');
     stopping = true;
     logger.info({ signal }, 'stopping');
+    // a stop that hangs (a connection that never closes, a job that never ends) does not keep the
+    // process: after STOP_DEADLINE_MS it exits with a failure, and says so
+    setTimeout(() => {
+      logger.error({ signal, afterMs: STOP_DEADLINE_MS }, 'stopping did not finish in time; exiting');
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
     await http?.close().catch((err: unknown) => logger.error({ err }, 'closing HTTP failed'));
     await publisher?.stop();
     await outbox?.stop();

@@ -65,6 +65,15 @@ export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): voi
 
   const render = (lang: Lang, input: Omit<PageInput, 't'>): string => page({ t: translator(lang), ...input });
   const pathOf = (req: FastifyRequest) => req.url.replace(/^\/(kk|ru|en)/, '') || '/';
+  // A page rendered once for many readers: its path with the query as validated, so that the same
+  // query written otherwise (another order of its parameters) is the same page.
+  const canonicalPathOf = (req: FastifyRequest) => {
+    const path = pathOf(req).split('?')[0]!;
+    const query = new URLSearchParams(
+      Object.entries(req.query as Record<string, string>).sort(([a], [b]) => (a < b ? -1 : 1)),
+    ).toString();
+    return query ? `${path}?${query}` : path;
+  };
 
   // Errors on pages: the same problem, as a page in the page's language.
   app.htmlErrorPage = (problem: Problem, req: FastifyRequest) => {
@@ -164,12 +173,14 @@ export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): voi
       const content = createHash('sha256')
         .update(JSON.stringify([latest, next]))
         .digest('base64url');
-      const key = ['home', lang, today, pathOf(req), content].join('|');
+      // one page whatever else the link carries (a campaign's or a social network's parameters)
+      const path = '/';
+      const key = ['home', lang, today, content].join('|');
       const entry = await cache.getOrRender(key, async () => {
         const t = translator(lang);
         const body = homePage(t, latest, next);
         return {
-          body: Buffer.from(render(lang, { title: t.t('navHome'), path: pathOf(req), nav: 'home', body })),
+          body: Buffer.from(render(lang, { title: t.t('navHome'), path, nav: 'home', body })),
           type: HTML,
           fileName: null,
         };
@@ -234,23 +245,24 @@ export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): voi
       const form = findFormVersions(snapshot.catalog, (req.params as { code: string }).code).at(-1);
       if (!form) throw notFound('The page', 'page_not_found');
       const periods = await publishedPeriodsOf(deps.db, form.id, deps.clock.now());
+      const path = canonicalPathOf(req);
       const key = [
         'form',
         lang,
         form.id,
-        JSON.stringify(req.query),
         periods.map((p) => p.publication.id).join('.'),
         snapshot.revision,
-        // the act's status is of today; the language links are built on the path as asked
+        // the act's status is of today
         localDateOf(deps.clock.now()),
-        pathOf(req),
+        // the query as validated; the language links are built on it
+        path,
       ].join('|');
       const entry = await cache.getOrRender(key, async () => {
         // the translator is made only to render (it was 28 % of a cached page's time)
         const t = translator(lang);
         const p = await formPage(deps, snapshot.catalog, form, req.query as Record<string, string>, t);
         return {
-          body: Buffer.from(render(lang, { title: p.title, path: pathOf(req), nav: 'forms', body: p.body })),
+          body: Buffer.from(render(lang, { title: p.title, path, nav: 'forms', body: p.body })),
           type: HTML,
           fileName: null,
         };

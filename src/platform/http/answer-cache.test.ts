@@ -91,6 +91,23 @@ describe('the answer cache', () => {
     expect(cache.answer(request('/t/1'), response().res)).toBe(false);
   });
 
+  it('keeps an expired answer standing in while another answer is put', () => {
+    const clock = { now: 10_000 };
+    const { cache } = cacheAt(clock);
+    cache.put(request('/t/1'), answer);
+    cache.put(request('/t/2'), answer);
+    clock.now += 1000;
+    // both expired; each lets one request on
+    expect(cache.answer(request('/t/1'), response().res)).toBe(false);
+    expect(cache.answer(request('/t/2'), response().res)).toBe(false);
+    // the new answer of /t/1 comes; /t/2's old one still stands in until its own comes
+    cache.put(request('/t/1'), answer);
+    expect(cache.answer(request('/t/2'), response().res)).toBe(true);
+    clock.now += 1000;
+    cache.put(request('/t/1'), answer);
+    expect(cache.answer(request('/t/2'), response().res)).toBe(false);
+  });
+
   it.each([
     ['another query', '/t/1?x=1', {}],
     ['another Accept', '/t/1', { accept: 'text/csv' }],

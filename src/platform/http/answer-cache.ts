@@ -139,10 +139,11 @@ export class AnswerCache {
     const decidedAt = now - answer.elapsedMs;
     if (decidedAt <= this.clearedAt) return;
     this.remove(key);
-    // the entries are in the order they expire: the expired and, over the limits, the oldest go
+    // the entries are in the order they expire: those past their second to stand in and, over the
+    // limits, the oldest go (one in its second to stand in stays: its successor is on its way)
     for (const [k, e] of this.entries) {
       const full = this.entries.size >= MAX_ENTRIES || this.bytes + answer.body.length > MAX_BYTES;
-      if (e.expires > now && !full) break;
+      if (e.expires + this.o.ttlMs > now && !full) break;
       this.remove(k);
     }
     const head: string[] = [];
