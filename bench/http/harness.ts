@@ -91,6 +91,7 @@ export async function httpBenchmarks(
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATA_DIR: dataDir,
+    // every request comes from one address here: the public limit (per address) would answer 429
     RATE_LIMIT_PUBLIC: '0',
     JOBS_ENABLED: 'false',
   };
