@@ -65,13 +65,11 @@ export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): voi
 
   const render = (lang: Lang, input: Omit<PageInput, 't'>): string => page({ t: translator(lang), ...input });
   const pathOf = (req: FastifyRequest) => req.url.replace(/^\/(kk|ru|en)/, '') || '/';
-  // A page rendered once for many readers: its path with the query as validated, so that the same
-  // query written otherwise (another order of its parameters) is the same page.
+  // A page rendered once for many readers: its path with the query as validated and written again
+  // (its parameters in the order given, as the language links keep them), not the bytes as asked.
   const canonicalPathOf = (req: FastifyRequest) => {
     const path = pathOf(req).split('?')[0]!;
-    const query = new URLSearchParams(
-      Object.entries(req.query as Record<string, string>).sort(([a], [b]) => (a < b ? -1 : 1)),
-    ).toString();
+    const query = new URLSearchParams(req.query as Record<string, string>).toString();
     return query ? `${path}?${query}` : path;
   };
 
