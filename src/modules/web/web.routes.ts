@@ -166,8 +166,8 @@ export function registerWebRoutes(app: HttpApp, deps: Deps, config: Config): voi
         .slice(0, 8);
       const next = releases.filter((r) => !r.publishedAt && r.plannedDate >= today).slice(0, 8);
       // The page is rendered (and compressed) once per content: what it lists, in which language,
-      // on which day, at the path as asked (its language links); then sent as bytes like a report
-      // page, with an ETag, and from the answer cache within its second (decision 0024).
+      // on which day; then sent as bytes like a report page, with an ETag, and from the answer
+      // cache within its second (decision 0024).
       const content = createHash('sha256')
         .update(JSON.stringify([latest, next]))
         .digest('base64url');
